@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { limits } from '@kefu/contracts';
+import type { Config } from './config.js';
+import type { Clock } from './platform/clock.js';
+import type { AppDeps } from './platform/context.js';
+import type { Database } from './platform/db/client.js';
+import { registerProblemHandlers } from './platform/http/problem.js';
+import { registerWeb } from './platform/http/web.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { authRoutes, registerAuthentication } from './modules/auth/index.js';
+import { customersRoutes } from './modules/customers/index.js';
+import { opsRoutes, registerMetrics } from './modules/ops/index.js';
+import { organizationsRoutes } from './modules/organizations/index.js';
+import { teamsRoutes } from './modules/teams/index.js';
+import { tokensRoutes } from './modules/tokens/index.js';
+import { usersRoutes } from './modules/users/index.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger?: boolean | object;
+}
+
+export interface KefuApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  state: { shuttingDown: boolean };
+}
+
+/** The web app bundle: KEFU_WEB_DIR, else the workspace's apps/web/dist. */
+function webDir(config: Config): string | undefined {
+  if (config.webDir) return config.webDir;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return [path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist')].find((d) => fs.existsSync(d));
+}
+
+/** Builds the HTTP application: plugins, error handling, authentication, then each module's routes. */
+export async function buildApp({ config, database, clock, logger }: BuildOptions): Promise<KefuApp> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: limits.bodyBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    disableRequestLogging: config.env === 'test',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const deps: AppDeps = { database, db: database.db, clock, config, log: app.log };
+  const state = { shuttingDown: false };
+
+  registerProblemHandlers(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kefu API', version: '1.0.0', description: 'Kefu 客服 — customer service management system' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kefu_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  const registry = registerMetrics(app);
+  registerAuthentication(app, deps);
+
+  await app.register(opsRoutes(deps, registry, state));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(usersRoutes(deps));
+      await api.register(teamsRoutes(deps));
+      await api.register(organizationsRoutes(deps));
+      await api.register(customersRoutes(deps));
+      await api.register(tokensRoutes(deps));
+      await api.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWeb(app, webDir(config));
+  return { app, deps, state };
+}

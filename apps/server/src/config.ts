@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const optionalText = z.string().trim().min(1).optional();
+
+/** Every environment variable Kefu reads; defaults give a zero-setup install. Documented in README. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  KEFU_ADMIN_EMAIL: z.email().optional(),
+  KEFU_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  KEFU_PUBLIC_URL: z.url().optional(),
+  KEFU_COOKIE_SECURE: bool.optional(),
+  KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  KEFU_TRUST_PROXY: bool.default(false),
+  KEFU_ROLES: z
+    .string()
+    .default('web,worker')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['web', 'worker'])).min(1)),
+  KEFU_WEB_DIR: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  admin: { email: string; password: string } | undefined;
+  publicUrl: string | undefined;
+  cookieSecure: boolean;
+  sessionDays: number;
+  trustProxy: boolean;
+  roles: ReadonlyArray<'web' | 'worker'>;
+  webDir: string | undefined;
+  logLevel: string;
+  shutdownGraceMs: number;
+}>;
+
+export class ConfigError extends Error {}
+
+/** The only reader of the environment. A wrong value stops start-up with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.KEFU_ADMIN_EMAIL) !== Boolean(e.KEFU_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  KEFU_ADMIN_EMAIL and KEFU_ADMIN_PASSWORD must be set together');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    admin: e.KEFU_ADMIN_EMAIL && e.KEFU_ADMIN_PASSWORD
+      ? { email: e.KEFU_ADMIN_EMAIL.toLowerCase(), password: e.KEFU_ADMIN_PASSWORD }
+      : undefined,
+    publicUrl: e.KEFU_PUBLIC_URL,
+    cookieSecure: e.KEFU_COOKIE_SECURE ?? Boolean(e.KEFU_PUBLIC_URL?.startsWith('https:')),
+    sessionDays: e.KEFU_SESSION_DAYS,
+    trustProxy: e.KEFU_TRUST_PROXY,
+    roles: Object.freeze([...new Set(e.KEFU_ROLES)]),
+    webDir: e.KEFU_WEB_DIR ? path.resolve(e.KEFU_WEB_DIR) : undefined,
+    logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  });
+}

@@ -1,0 +1,89 @@
+import type { LoginBody, SessionUser } from '@kefu/contracts';
+import type { AppDeps } from '../../platform/context.js';
+import { AppError } from '../../platform/http/app-error.js';
+import { randomSecret, sha256 } from '../../platform/ids.js';
+import { minRole } from './roles.js';
+import type { Actor } from './actor.js';
+import * as repo from './auth.repository.js';
+import { verifyPassword } from './passwords.js';
+
+/** Brute-force cool-down: so many failures inside the window lock the account or the address. */
+export const loginThrottle = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 } as const;
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export const presentSessionUser = (u: repo.UserRow): SessionUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  locale: u.locale,
+});
+
+async function assertNotThrottled(deps: AppDeps, email: string, ip: string) {
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - loginThrottle.windowMs);
+  const checks = [
+    { ...(await repo.recentFailures(deps.db, 'email', email, since)), limit: loginThrottle.perAccount },
+    { ...(await repo.recentFailures(deps.db, 'ip', ip, since)), limit: loginThrottle.perAddress },
+  ];
+  for (const c of checks) {
+    if (c.count >= c.limit && c.oldest) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((c.oldest.getTime() + loginThrottle.windowMs - now.getTime()) / 1000));
+      throw new AppError('too_many_requests', 'Too many failed sign-in attempts; try again later', { retryAfterSeconds });
+    }
+  }
+}
+
+/** Verifies credentials and opens a session; returns the cookie secret, shown to nobody else. */
+export async function login(deps: AppDeps, body: LoginBody, ip: string, userAgent: string | null) {
+  await assertNotThrottled(deps, body.email, ip);
+  const user = await repo.findActiveUserByEmail(deps.db, body.email);
+  const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
+  const now = deps.clock.now();
+  if (!user || !ok) {
+    await repo.recordFailure(deps.db, body.email, ip, now);
+    // One message for unknown email and wrong password: never tell which accounts exist.
+    throw new AppError('invalid_credentials', 'Email or password is incorrect');
+  }
+  const secret = randomSecret();
+  const expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86_400_000);
+  await deps.db.transaction(async (tx) => {
+    await repo.insertSession(tx, { id: sha256(secret), userId: user.id, ip, userAgent: userAgent?.slice(0, 500) ?? null, createdAt: now, lastSeenAt: now, expiresAt });
+    await repo.markLoggedIn(tx, user.id, now);
+    await repo.clearFailures(tx, body.email);
+  });
+  return { secret, expiresAt, user: presentSessionUser(user) };
+}
+
+export async function logout(deps: AppDeps, actor: Actor | null) {
+  if (actor?.sessionId) await repo.deleteSession(deps.db, actor.sessionId);
+}
+
+/** Resolves a session cookie to its actor; expired, forged or deactivated ones resolve to null. */
+export async function actorFromSession(deps: AppDeps, secret: string): Promise<Actor | null> {
+  if (secret.length > 200) return null;
+  const id = sha256(secret);
+  const now = deps.clock.now();
+  const found = await repo.findLiveSession(deps.db, id, now);
+  if (!found) return null;
+  if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    // Sliding expiry, written at most every few minutes so reads stay reads.
+    await repo.touchSession(deps.db, id, now, new Date(now.getTime() + deps.config.sessionDays * 86_400_000));
+  }
+  const u = found.user;
+  return { userId: u.id, email: u.email, name: u.name, role: u.role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'session', sessionId: id };
+}
+
+export async function actorFromToken(deps: AppDeps, secret: string): Promise<Actor | null> {
+  if (secret.length > 200) return null;
+  const now = deps.clock.now();
+  const found = await repo.findLiveToken(deps.db, sha256(secret), now);
+  if (!found) return null;
+  if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchToken(deps.db, found.token.id, now);
+  }
+  const u = found.user;
+  // A token never acts above its owner's current role, even if the owner was demoted after issuing it.
+  const role = minRole(found.token.role, u.role);
+  return { userId: u.id, email: u.email, name: u.name, role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'token', tokenId: found.token.id };
+}

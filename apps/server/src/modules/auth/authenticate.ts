@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../platform/context.js';
+import { unauthenticated, type Actor, type RequestContext } from './actor.js';
+import { actorFromSession, actorFromToken } from './auth.service.js';
+
+export const SESSION_COOKIE = 'kefu_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Resolves the caller of every API request from its session cookie or `Authorization: Bearer`. */
+export function registerAuthentication(app: FastifyInstance, deps: AppDeps) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      // A wrong Authorization header must not fall back to a cookie: the caller meant the token.
+      request.actor = match?.[1] ? await actorFromToken(deps, match[1]) : null;
+      if (!request.actor) throw unauthenticated();
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.actor = await actorFromSession(deps, cookie);
+  });
+}
+
+/** The signed-in caller, or 401. */
+export function contextOf(request: FastifyRequest): RequestContext {
+  if (!request.actor) throw unauthenticated();
+  return { actor: request.actor, ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
+}

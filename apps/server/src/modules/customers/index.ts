@@ -1,0 +1,3 @@
+export { customersRoutes } from './customers.routes.js';
+export { createCustomer } from './customers.service.js';
+export { customerIdentities, customers } from './customers.tables.js';

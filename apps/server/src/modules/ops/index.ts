@@ -1,0 +1,2 @@
+export { registerMetrics } from './metrics.js';
+export { opsRoutes } from './ops.routes.js';

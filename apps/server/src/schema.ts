@@ -1,0 +1,8 @@
+// Every table, for drizzle's typed queries and drizzle-kit's migrations. Modules own their tables.
+export * from './modules/users/users.tables.js';
+export * from './modules/teams/teams.tables.js';
+export * from './modules/organizations/organizations.tables.js';
+export * from './modules/customers/customers.tables.js';
+export * from './modules/auth/auth.tables.js';
+export * from './modules/tokens/tokens.tables.js';
+export * from './modules/audit/audit.tables.js';

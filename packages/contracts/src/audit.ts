@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { idSchema, isoDate, pageQuerySchema } from './common.js';
+
+/** Append-only record of a staff or admin change. */
+export const auditEventSchema = z.object({
+  id: idSchema,
+  actorId: idSchema.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  createdAt: isoDate,
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const listAuditEventsQuerySchema = pageQuerySchema.extend({
+  actorId: idSchema.optional(),
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuerySchema>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { limits } from './limits.js';
+
+export const idSchema = z.uuid();
+export const idParamsSchema = z.object({ id: idSchema }).strict();
+
+/** Trimmed single-line text without control characters. */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(limits.email)
+  .pipe(z.email())
+  .transform((s) => s.toLowerCase());
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(limits.phone)
+  .regex(/^\+?[0-9][0-9 ()\-.]*(?:ext\.? ?[0-9]+)?$/i, 'must be a phone number: digits, spaces, + ( ) - .');
+
+export const localeSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const tagSchema = textSchema(limits.tag);
+
+/** Cursor pagination: `cursor` is opaque, taken from the previous page's `nextCursor`. */
+export const pageQuerySchema = z
+  .object({
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(limits.pageSize.max).default(limits.pageSize.default),
+    q: z.string().trim().max(limits.search).optional(),
+  })
+  .strict();
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+export const okSchema = z.object({ ok: z.literal(true) });
+export const isoDate = z.iso.datetime({ offset: true });

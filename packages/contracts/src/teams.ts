@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { idSchema, isoDate, pageQuerySchema, textSchema } from './common.js';
+import { limits } from './limits.js';
+
+export const assignmentModes = ['manual', 'round_robin', 'least_open'] as const;
+
+/** A service team (服务组/部门): 售后, 技术支持, 物流, 质检 … */
+export const teamSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  description: z.string(),
+  assignmentMode: z.enum(assignmentModes),
+  memberIds: z.array(idSchema),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const createTeamBodySchema = z
+  .object({
+    name: textSchema(limits.name),
+    description: z.string().trim().max(limits.note).default(''),
+    assignmentMode: z.enum(assignmentModes).default('manual'),
+    memberIds: z.array(idSchema).max(limits.teamMembers).default([]),
+  })
+  .strict();
+export type CreateTeamBody = z.input<typeof createTeamBodySchema>;
+
+export const updateTeamBodySchema = z
+  .object({
+    name: textSchema(limits.name).optional(),
+    description: z.string().trim().max(limits.note).optional(),
+    assignmentMode: z.enum(assignmentModes).optional(),
+    memberIds: z.array(idSchema).max(limits.teamMembers).optional(),
+  })
+  .strict();
+export type UpdateTeamBody = z.infer<typeof updateTeamBodySchema>;
+
+export const listTeamsQuerySchema = pageQuerySchema;
