@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '@kefu/contracts';
 
-export interface CursorQuery {
+export type CursorQuery = {
   cursor?: string;
   limit: number;
-}
+};
 
 export interface CursorListOptions<T, F extends object> {
   /** Root of the query key; mutations invalidate it to refresh every page of the list. */

@@ -1,23 +1,20 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type Filters<K extends string> = Partial<Record<K, string>>;
 
-/** List filters live in the URL, so a filtered list can be linked to, reloaded and navigated back to. */
+/**
+ * List filters live in the URL, so a filtered list can be linked to, reloaded and navigated back to.
+ * Pass `keys` as a module-level constant.
+ */
 export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
-  const signature = keys.map((k) => `${k}=${params.get(k) ?? ''}`).join('&');
 
-  const filters = useMemo(() => {
-    const out: Filters<K> = {};
-    for (const key of keys) {
-      const value = params.get(key);
-      if (value) out[key] = value;
-    }
-    return out;
-    // `signature` captures exactly the parts of the URL these filters read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signature]);
+  const filters: Filters<K> = {};
+  for (const key of keys) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
 
   const setFilter = useCallback(
     (key: K, value: string | undefined | null) => {
@@ -43,8 +40,7 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
       },
       { replace: true },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [setParams, keys.join(',')]);
+  }, [setParams, keys]);
 
   return { filters, setFilter, clear, active: Object.keys(filters).length > 0 };
 }

@@ -1,0 +1,196 @@
+import { useState, type ReactNode } from 'react';
+import { App, Button, Card, Flex, Popconfirm, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '@kefu/contracts';
+import { problemMessage } from '../api/problem-message';
+import { FormDrawer } from '../forms/FormDrawer';
+import { PageHeader } from '../ui/PageHeader';
+import { ProblemResult } from '../ui/ProblemResult';
+import { CursorPager } from './CursorPager';
+import { SearchBox } from './SearchBox';
+import { useCursorList, type CursorQuery } from './use-cursor-list';
+import { useUrlFilters, type Filters } from './use-url-filters';
+
+export interface ResourceEditor<T, V extends object> {
+  name: string;
+  createLabel: string;
+  createTitle: string;
+  editTitle: string;
+  fields: readonly string[];
+  initialValues: (record: T | null) => Partial<V>;
+  renderFields: (record: T | null) => ReactNode;
+  create?: (values: V) => Promise<unknown>;
+  update?: (record: T, values: V) => Promise<unknown>;
+  remove?: { run: (record: T) => Promise<unknown>; confirm: (record: T) => string };
+}
+
+export interface ResourcePageProps<T extends { id: string }, K extends string, V extends object> {
+  /** Query-key root shared by every query of this resource, so saving refreshes them all. */
+  resource: string;
+  title: string;
+  description?: string;
+  searchPlaceholder: string;
+  /** URL filters besides `q`, as a module-level constant. */
+  filterKeys?: readonly K[];
+  renderFilters?: (filters: Filters<K>, setFilter: (key: K, value: string | undefined) => void) => ReactNode;
+  fetchPage: (query: Filters<K | 'q'> & CursorQuery, signal: AbortSignal) => Promise<Page<T>>;
+  columns: ColumnsType<T>;
+  editor?: ResourceEditor<T, V>;
+  home?: string;
+}
+
+const noKeys: readonly never[] = [];
+
+/**
+ * The one admin list pattern: header, debounced search, URL filters, cursor-paginated table and a
+ * create/edit drawer. Users, teams, organizations and customers are all this page with their own
+ * columns and fields.
+ */
+export function ResourcePage<T extends { id: string }, K extends string = never, V extends object = object>(
+  props: ResourcePageProps<T, K, V>,
+) {
+  const { resource, title, description, searchPlaceholder, renderFilters, fetchPage, columns, editor, home } = props;
+  const filterKeys = (props.filterKeys ?? noKeys) as readonly K[];
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const search = useUrlFilters(['q'] as const);
+  const extra = useUrlFilters(filterKeys);
+  const list = useCursorList({ resource, filters: { ...extra.filters, ...search.filters }, fetchPage });
+  // The record stays set while the drawer animates closed, so its title does not flicker.
+  const [drawer, setDrawer] = useState<{ open: boolean; record: T | null }>({ open: false, record: null });
+  const openEditor = (record: T | null) => setDrawer({ open: true, record });
+  const closeEditor = () => setDrawer((d) => ({ ...d, open: false }));
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [resource] });
+
+  if (list.query.isError && !list.query.data) {
+    return <ProblemResult error={list.query.error} home={home} onRetry={() => void list.query.refetch()} />;
+  }
+
+  const record = drawer.record;
+  const canSave = record ? Boolean(editor?.update) : Boolean(editor?.create);
+  const tableColumns: ColumnsType<T> = editor?.update
+    ? [
+        ...columns,
+        {
+          key: 'actions',
+          title: t('common.actions'),
+          width: 96,
+          fixed: 'right',
+          render: (_: unknown, row: T) => (
+            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openEditor(row)}>
+              {t('common.edit')}
+            </Button>
+          ),
+        },
+      ]
+    : columns;
+
+  const remove = editor?.remove;
+  const deleteButton =
+    record && remove ? (
+      <Popconfirm
+        title={remove.confirm(record)}
+        okText={t('common.delete')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true }}
+        onConfirm={async () => {
+          try {
+            await remove.run(record);
+            void message.success(t('common.deleted'));
+            closeEditor();
+            await refresh();
+          } catch (error) {
+            void message.error(problemMessage(error, t));
+          }
+        }}
+      >
+        <Button danger icon={<DeleteOutlined />}>
+          {t('common.delete')}
+        </Button>
+      </Popconfirm>
+    ) : null;
+
+  const filtered = search.active || extra.active;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={description}
+        extra={
+          editor?.create ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openEditor(null)}>
+              {editor.createLabel}
+            </Button>
+          ) : null
+        }
+      />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Flex gap={12} wrap align="center" style={{ padding: 16 }}>
+          <SearchBox
+            value={search.filters.q}
+            onSearch={(q) => search.setFilter('q', q)}
+            placeholder={searchPlaceholder}
+            label={t('common.search')}
+          />
+          {renderFilters?.(extra.filters, extra.setFilter)}
+          {filtered ? (
+            <Button
+              type="link"
+              onClick={() => {
+                search.clear();
+                extra.clear();
+              }}
+            >
+              {t('common.clearFilters')}
+            </Button>
+          ) : null}
+        </Flex>
+        <Table<T>
+          rowKey="id"
+          columns={tableColumns}
+          dataSource={list.items}
+          loading={list.query.isFetching}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: filtered ? t('common.noMatches') : t('common.noData') }}
+        />
+        <div style={{ paddingBottom: 12 }}>
+          <CursorPager
+            page={list.page}
+            count={list.items.length}
+            hasPrev={list.hasPrev}
+            hasNext={list.hasNext}
+            onPrev={list.prev}
+            onNext={list.next}
+            loading={list.query.isFetching}
+          />
+        </div>
+      </Card>
+      {editor && canSave ? (
+        <FormDrawer<V>
+          key={record?.id ?? 'new'}
+          open={drawer.open}
+          name={editor.name}
+          title={record ? editor.editTitle : editor.createTitle}
+          initialValues={editor.initialValues(record)}
+          fields={editor.fields}
+          successMessage={record ? t('common.saved') : t('common.created')}
+          onClose={closeEditor}
+          onSubmit={async (values) => {
+            if (record) await editor.update?.(record, values);
+            else await editor.create?.(values);
+            await refresh();
+          }}
+          footerExtra={deleteButton}
+        >
+          {editor.renderFields(record)}
+        </FormDrawer>
+      ) : null}
+    </>
+  );
+}
