@@ -12,6 +12,7 @@ import type { AppDeps } from './platform/context.js';
 import type { Database } from './platform/db/client.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerWeb } from './platform/http/web.js';
+import { openRealtimeBus } from './platform/realtime/bus.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, registerAuthentication } from './modules/auth/index.js';
 import { customersRoutes } from './modules/customers/index.js';
@@ -53,7 +54,9 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const deps: AppDeps = { database, db: database.db, clock, config, log: app.log };
+  const realtime = openRealtimeBus(database);
+  app.addHook('onClose', () => realtime.close());
+  const deps: AppDeps = { database, db: database.db, clock, config, log: app.log, realtime };
   const state = { shuttingDown: false };
 
   registerProblemHandlers(app);
@@ -72,7 +75,7 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
     transform: jsonSchemaTransform,
   });
   const registry = registerMetrics(app);
-  registerAuthentication(app, deps);
+  await registerAuthentication(app, deps);
 
   await app.register(opsRoutes(deps, registry, state));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

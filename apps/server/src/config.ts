@@ -15,6 +15,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  KEFU_PGLITE_SHARED_BUFFERS: z.string().regex(/^[0-9]{1,5}(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
   KEFU_ADMIN_EMAIL: z.email().optional(),
   KEFU_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
   KEFU_PUBLIC_URL: z.url().optional(),
@@ -38,6 +39,7 @@ export type Config = Readonly<{
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  pgliteSharedBuffers: string;
   admin: { email: string; password: string } | undefined;
   publicUrl: string | undefined;
   cookieSecure: boolean;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    pgliteSharedBuffers: e.KEFU_PGLITE_SHARED_BUFFERS,
     admin: e.KEFU_ADMIN_EMAIL && e.KEFU_ADMIN_PASSWORD
       ? { email: e.KEFU_ADMIN_EMAIL.toLowerCase(), password: e.KEFU_ADMIN_PASSWORD }
       : undefined,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBodySchema, loginResponseSchema, problemSchema } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
-import { SESSION_COOKIE } from './authenticate.js';
+import { contextOf, SESSION_COOKIE } from './authenticate.js';
 import { login, logout } from './auth.service.js';
 
 const tags = ['auth'];
@@ -32,9 +32,9 @@ export function authRoutes(deps: AppDeps) {
     });
 
     app.post('/auth/logout', {
-      schema: { tags, summary: 'End the current session', response: { 204: z.null() } },
+      schema: { tags, summary: 'End the current session', response: { 204: z.null(), 401: problemSchema } },
     }, async (request, reply) => {
-      await logout(deps, request.actor);
+      await logout(deps, contextOf(request).actor);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     });

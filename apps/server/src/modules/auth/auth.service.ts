@@ -2,6 +2,7 @@ import type { LoginBody, SessionUser } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { randomSecret, sha256 } from '../../platform/ids.js';
+import { authCacheOf, invalidateAuth } from './auth-cache.js';
 import { minRole } from './roles.js';
 import type { Actor } from './actor.js';
 import * as repo from './auth.repository.js';
@@ -56,7 +57,12 @@ export async function login(deps: AppDeps, body: LoginBody, ip: string, userAgen
 }
 
 export async function logout(deps: AppDeps, actor: Actor | null) {
-  if (actor?.sessionId) await repo.deleteSession(deps.db, actor.sessionId);
+  const sessionId = actor?.sessionId;
+  if (!sessionId) return;
+  await deps.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, sessionId);
+    await invalidateAuth(deps, tx, { sessionId });
+  });
 }
 
 /** Resolves a session cookie to its actor; expired, forged or deactivated ones resolve to null. */
@@ -64,20 +70,41 @@ export async function actorFromSession(deps: AppDeps, secret: string): Promise<A
   if (secret.length > 200) return null;
   const id = sha256(secret);
   const now = deps.clock.now();
+  const cache = authCacheOf(deps);
+  const hit = cache.get(id, now.getTime());
+  if (hit) {
+    if (now.getTime() - hit.lastSeenAt > TOUCH_EVERY_MS) {
+      hit.lastSeenAt = now.getTime();
+      hit.expiresAt = now.getTime() + deps.config.sessionDays * 86_400_000;
+      await repo.touchSession(deps.db, id, now, new Date(hit.expiresAt));
+    }
+    return hit.actor;
+  }
+  const generation = cache.generation;
   const found = await repo.findLiveSession(deps.db, id, now);
   if (!found) return null;
-  if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  let { expiresAt, lastSeenAt } = found.session;
+  if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // Sliding expiry, written at most every few minutes so reads stay reads.
-    await repo.touchSession(deps.db, id, now, new Date(now.getTime() + deps.config.sessionDays * 86_400_000));
+    lastSeenAt = now;
+    expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86_400_000);
+    await repo.touchSession(deps.db, id, now, expiresAt);
   }
   const u = found.user;
-  return { userId: u.id, email: u.email, name: u.name, role: u.role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'session', sessionId: id };
+  const actor: Actor = { userId: u.id, email: u.email, name: u.name, role: u.role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'session', sessionId: id };
+  cache.set(id, { actor, expiresAt: expiresAt.getTime(), lastSeenAt: lastSeenAt.getTime() }, now.getTime(), generation);
+  return actor;
 }
 
 export async function actorFromToken(deps: AppDeps, secret: string): Promise<Actor | null> {
   if (secret.length > 200) return null;
+  const key = sha256(secret);
   const now = deps.clock.now();
-  const found = await repo.findLiveToken(deps.db, sha256(secret), now);
+  const cache = authCacheOf(deps);
+  const hit = cache.get(key, now.getTime());
+  if (hit) return hit.actor;
+  const generation = cache.generation;
+  const found = await repo.findLiveToken(deps.db, key, now);
   if (!found) return null;
   if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchToken(deps.db, found.token.id, now);
@@ -85,5 +112,8 @@ export async function actorFromToken(deps: AppDeps, secret: string): Promise<Act
   const u = found.user;
   // A token never acts above its owner's current role, even if the owner was demoted after issuing it.
   const role = minRole(found.token.role, u.role);
-  return { userId: u.id, email: u.email, name: u.name, role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'token', tokenId: found.token.id };
+  const actor: Actor = { userId: u.id, email: u.email, name: u.name, role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'token', tokenId: found.token.id };
+  const expiresAt = found.token.expiresAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+  cache.set(key, { actor, expiresAt, lastSeenAt: now.getTime() }, now.getTime(), generation);
+  return actor;
 }

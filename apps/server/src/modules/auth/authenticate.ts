@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../platform/context.js';
 import { unauthenticated, type Actor, type RequestContext } from './actor.js';
+import { authCacheOf } from './auth-cache.js';
 import { actorFromSession, actorFromToken } from './auth.service.js';
 
 export const SESSION_COOKIE = 'kefu_session';
@@ -12,7 +13,8 @@ declare module 'fastify' {
 }
 
 /** Resolves the caller of every API request from its session cookie or `Authorization: Bearer`. */
-export function registerAuthentication(app: FastifyInstance, deps: AppDeps) {
+export async function registerAuthentication(app: FastifyInstance, deps: AppDeps) {
+  await authCacheOf(deps).listen(deps.realtime);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

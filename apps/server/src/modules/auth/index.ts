@@ -6,3 +6,4 @@ export { loginThrottle } from './auth.service.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { minRole } from './roles.js';
 export { authorizeCrud, type CrudAction } from './policy.js';
+export { AuthCache, authCacheOf, invalidateAuth, type AuthInvalidation } from './auth-cache.js';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { invalidField, notFound } from '../../platform/http/app-error.js';
 import { randomSecret, sha256, uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { authorizeCrud, type RequestContext } from '../auth/index.js';
+import { authorizeCrud, invalidateAuth, type RequestContext } from '../auth/index.js';
 import { apiTokens } from './tokens.tables.js';
 
 type TokenRow = typeof apiTokens.$inferSelect;
@@ -62,6 +62,7 @@ export async function revokeToken(deps: AppDeps, ctx: RequestContext, id: string
     if (!row) throw notFound('API token');
     if (row.revokedAt) return;
     await tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
+    await invalidateAuth(deps, tx, { tokenId: id });
     await recordAudit(tx, ctx, { action: 'token.revoked', entityType: 'api_token', entityId: id, before: { name: row.name, revoked: false }, after: { name: row.name, revoked: true } }, now);
   });
 }

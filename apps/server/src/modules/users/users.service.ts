@@ -8,7 +8,7 @@ import { toPage } from '../../platform/db/pagination.js';
 import { AppError, fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
-import { deleteUserSessions, hashPassword, verifyPassword, type RequestContext } from '../auth/index.js';
+import { deleteUserSessions, hashPassword, invalidateAuth, verifyPassword, type RequestContext } from '../auth/index.js';
 import { teams } from '../teams/teams.tables.js';
 import { auditUser, presentUser } from './users.presenter.js';
 import { authorizeUsers } from './users.policy.js';
@@ -85,6 +85,8 @@ export async function updateUser(deps: AppDeps, ctx: RequestContext, id: string,
       if (teamIds) await repo.setUserTeams(tx, id, [...new Set(teamIds)]);
       // Deactivation or a new password ends every session at once, on every instance.
       if (body.active === false || passwordHash) await deleteUserSessions(tx, id);
+      // Cached identities carry name, role and locale: every change reaches every instance.
+      await invalidateAuth(deps, tx, { userId: id });
       const teamsAfter = teamIds ? [...new Set(teamIds)] : teamsBefore;
       const action = body.active === false && before.active ? 'user.deactivated' : 'user.updated';
       await recordAudit(tx, ctx, {
@@ -117,6 +119,7 @@ export async function updateOwnProfile(deps: AppDeps, ctx: RequestContext, body:
       updatedAt: now,
     });
     if (passwordHash) await deleteUserSessions(tx, current.id, ctx.actor.sessionId);
+    await invalidateAuth(deps, tx, { userId: current.id });
     await recordAudit(tx, ctx, { action: 'user.profile_updated', entityType: 'user', entityId: current.id, before: auditUser(current), after: { ...auditUser(row), ...(passwordHash ? { passwordChanged: true } : {}) } }, now);
     return row;
   });

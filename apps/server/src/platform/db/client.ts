@@ -18,6 +18,8 @@ export type Executor = Db | Tx;
 export interface Database {
   readonly db: Db;
   readonly driver: 'pglite' | 'postgres';
+  /** The server's connection string (PostgreSQL only), for connections of its own such as LISTEN. */
+  readonly url?: string;
   /** Runs SQL text without parameters, several statements allowed (migrations, test set-up). */
   exec(sqlText: string): Promise<void>;
   /** Runs `fn` holding a cluster-wide lock, so concurrent instances take turns (migrations, seeding). */
@@ -44,12 +46,17 @@ function localLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
 
 export const pgliteExtensions = { citext, pg_trgm };
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File } = {}): Promise<Database> {
+/**
+ * PGlite's stock 128 MB of shared buffers costs ~800 MB of resident memory in WebAssembly; a
+ * help desk's working set fits in far less, and the OS page cache holds the rest.
+ */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File; sharedBuffers?: string } = {}): Promise<Database> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: pgliteExtensions,
+    postgresqlconf: `shared_buffers=${options.sharedBuffers ?? '32MB'}`,
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   const exec = async (sqlText: string) => {
@@ -78,6 +85,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   return {
     db,
     driver: 'postgres',
+    url,
     exec: async (sqlText) => {
       await pool.query(sqlText);
     },
@@ -104,8 +112,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 }
 
 /** PostgreSQL server when `databaseUrl` is set, otherwise the embedded engine in `dataDir/pglite`. */
-export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string; databasePoolSize: number }) {
+export function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string; databasePoolSize: number; pgliteSharedBuffers: string }) {
   return cfg.databaseUrl
     ? openPostgres(cfg.databaseUrl, cfg.databasePoolSize)
-    : openPglite({ dataDir: path.join(cfg.dataDir, 'pglite') });
+    : openPglite({ dataDir: path.join(cfg.dataDir, 'pglite'), sharedBuffers: cfg.pgliteSharedBuffers });
 }

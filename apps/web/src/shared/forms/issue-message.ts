@@ -15,6 +15,9 @@ const knownMessages: Record<string, (t: TFunction) => string> = {
   'must be a domain name such as example.com': (t) => t('validation.domain'),
   'must be a phone number: digits, spaces, + ( ) - .': (t) => t('validation.phone'),
   'currentPassword is required to set newPassword': (t) => t('validation.currentPasswordRequired'),
+  // Server-side field errors.
+  'is incorrect': (t) => t('validation.incorrect'),
+  'is not a known field': (t) => t('validation.unknownField'),
 };
 
 function num(value: unknown): number | undefined {

@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, TableProps } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '@kefu/contracts';
+import { isApiError } from '../api/client';
 import { problemMessage } from '../api/problem-message';
 import { FormDrawer } from '../forms/FormDrawer';
 import { PageHeader } from '../ui/PageHeader';
@@ -24,7 +25,12 @@ export interface ResourceEditor<T, V extends object> {
   renderFields: (record: T | null) => ReactNode;
   create?: (values: V) => Promise<unknown>;
   update?: (record: T, values: V) => Promise<unknown>;
-  remove?: { run: (record: T) => Promise<unknown>; confirm: (record: T) => string };
+  remove?: {
+    run: (record: T) => Promise<unknown>;
+    confirm: (record: T) => string;
+    /** Shown when the server refuses with 409 because other records still depend on this one. */
+    conflictMessage?: string;
+  };
 }
 
 export interface ResourcePageProps<T extends { id: string }, K extends string, V extends object> {
@@ -32,13 +38,20 @@ export interface ResourcePageProps<T extends { id: string }, K extends string, V
   resource: string;
   title: string;
   description?: string;
-  searchPlaceholder: string;
+  searchPlaceholder?: string;
   /** URL filters besides `q`, as a module-level constant. */
   filterKeys?: readonly K[];
-  renderFilters?: (filters: Filters<K>, setFilter: (key: K, value: string | undefined) => void) => ReactNode;
+  renderFilters?: (
+    filters: Filters<K>,
+    setFilter: (key: K, value: string | undefined) => void,
+    setFilters: (patch: Partial<Record<K, string | undefined>>) => void,
+  ) => ReactNode;
   fetchPage: (query: Filters<K | 'q'> & CursorQuery, signal: AbortSignal) => Promise<Page<T>>;
   columns: ColumnsType<T>;
   editor?: ResourceEditor<T, V>;
+  /** Lists without free-text search (the audit log) hide the search box. */
+  searchable?: boolean;
+  expandable?: TableProps<T>['expandable'];
   home?: string;
 }
 
@@ -53,13 +66,15 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
   props: ResourcePageProps<T, K, V>,
 ) {
   const { resource, title, description, searchPlaceholder, renderFilters, fetchPage, columns, editor, home } = props;
+  const { searchable = true, expandable } = props;
   const filterKeys = (props.filterKeys ?? noKeys) as readonly K[];
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const search = useUrlFilters(['q'] as const);
-  const extra = useUrlFilters(filterKeys);
-  const list = useCursorList({ resource, filters: { ...extra.filters, ...search.filters }, fetchPage });
+  const allKeys = useMemo(() => ['q' as const, ...filterKeys], [filterKeys]);
+  const url = useUrlFilters<K | 'q'>(allKeys);
+  const filters = url.filters;
+  const list = useCursorList({ resource, filters, fetchPage });
   // The record stays set while the drawer animates closed, so its title does not flicker.
   const [drawer, setDrawer] = useState<{ open: boolean; record: T | null }>({ open: false, record: null });
   const openEditor = (record: T | null) => setDrawer({ open: true, record });
@@ -105,7 +120,8 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
             closeEditor();
             await refresh();
           } catch (error) {
-            void message.error(problemMessage(error, t));
+            const conflict = isApiError(error) && error.code === 'conflict' && remove.conflictMessage;
+            void message.error(conflict || problemMessage(error, t));
           }
         }}
       >
@@ -115,7 +131,7 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
       </Popconfirm>
     ) : null;
 
-  const filtered = search.active || extra.active;
+  const filtered = url.active;
   return (
     <>
       <PageHeader
@@ -131,20 +147,19 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
       />
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} wrap align="center" style={{ padding: 16 }}>
-          <SearchBox
-            value={search.filters.q}
-            onSearch={(q) => search.setFilter('q', q)}
-            placeholder={searchPlaceholder}
-            label={t('common.search')}
-          />
-          {renderFilters?.(extra.filters, extra.setFilter)}
+          {searchable ? (
+            <SearchBox
+              value={filters.q}
+              onSearch={(q) => url.setFilter('q', q)}
+              placeholder={searchPlaceholder ?? t('common.search')}
+              label={t('common.search')}
+            />
+          ) : null}
+          {renderFilters?.(filters, url.setFilter, (patch) => url.setFilters(patch as Partial<Record<K | 'q', string>>))}
           {filtered ? (
             <Button
               type="link"
-              onClick={() => {
-                search.clear();
-                extra.clear();
-              }}
+              onClick={url.clear}
             >
               {t('common.clearFilters')}
             </Button>
@@ -156,6 +171,7 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
           dataSource={list.items}
           loading={list.query.isFetching}
           pagination={false}
+          expandable={expandable}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: filtered ? t('common.noMatches') : t('common.noData') }}
         />

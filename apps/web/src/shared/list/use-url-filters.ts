@@ -16,19 +16,27 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     if (value) filters[key] = value;
   }
 
-  const setFilter = useCallback(
-    (key: K, value: string | undefined | null) => {
+  // One URL update per change: react-router does not chain two functional updates in one event.
+  const setFilters = useCallback(
+    (patch: Partial<Record<K, string | undefined | null>>) => {
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
-          if (value) next.set(key, value);
-          else next.delete(key);
+          for (const [key, value] of Object.entries(patch) as [K, string | undefined | null][]) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
           return next;
         },
         { replace: true },
       );
     },
     [setParams],
+  );
+
+  const setFilter = useCallback(
+    (key: K, value: string | undefined | null) => setFilters({ [key]: value } as Partial<Record<K, string | undefined | null>>),
+    [setFilters],
   );
 
   const clear = useCallback(() => {
@@ -42,5 +50,5 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     );
   }, [setParams, keys]);
 
-  return { filters, setFilter, clear, active: Object.keys(filters).length > 0 };
+  return { filters, setFilter, setFilters, clear, active: Object.keys(filters).length > 0 };
 }

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useRoutes } from 'react-router';
+import { agentHomeRoutes } from '../../../features/agent-home/routes';
+import { customersRoutes } from '../../../features/customers/routes';
+import { organizationsRoutes } from '../../../features/organizations/routes';
+import { ProblemResult } from '../../../shared/ui/ProblemResult';
+import { useAgentNav } from '../nav';
+import { AppShell } from '../shell/AppShell';
+
+/** The agent console (/agent/*) for agents and supervisors (admins may visit too). */
+export function AgentApp() {
+  const { t } = useTranslation();
+  const routes = useRoutes([
+    ...agentHomeRoutes,
+    ...customersRoutes,
+    ...organizationsRoutes,
+    { path: '*', element: <ProblemResult status={404} home="/agent" /> },
+  ]);
+  return (
+    <AppShell consoleName={t('nav.agentConsole')} nav={useAgentNav()}>
+      {routes}
+    </AppShell>
+  );
+}

@@ -1,0 +1,64 @@
+import {
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ContactsOutlined,
+  DashboardOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { NavGroup } from './shell/AppShell';
+
+export function useAdminNav(): NavGroup[] {
+  const { t } = useTranslation();
+  return [
+    {
+      key: 'people',
+      label: t('nav.groupPeople'),
+      items: [
+        { path: '/admin/users', label: t('nav.users'), icon: <UserOutlined /> },
+        { path: '/admin/teams', label: t('nav.teams'), icon: <TeamOutlined /> },
+      ],
+    },
+    {
+      key: 'crm',
+      label: t('nav.groupCrm'),
+      items: [
+        { path: '/admin/customers', label: t('nav.customers'), icon: <ContactsOutlined /> },
+        { path: '/admin/organizations', label: t('nav.organizations'), icon: <BankOutlined /> },
+      ],
+    },
+    {
+      key: 'security',
+      label: t('nav.groupSecurity'),
+      items: [
+        { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined /> },
+        { path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined /> },
+      ],
+    },
+  ];
+}
+
+export function useAgentNav(): NavGroup[] {
+  const { t } = useTranslation();
+  return [
+    {
+      key: 'work',
+      items: [{ path: '/agent', label: t('nav.home'), icon: <DashboardOutlined />, exact: true }],
+    },
+    {
+      key: 'crm',
+      label: t('nav.groupCrm'),
+      items: [
+        { path: '/agent/customers', label: t('nav.customers'), icon: <ContactsOutlined /> },
+        { path: '/agent/organizations', label: t('nav.organizations'), icon: <BankOutlined /> },
+      ],
+    },
+    {
+      key: 'settings',
+      label: t('nav.groupSettings'),
+      items: [{ path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined /> }],
+    },
+  ];
+}

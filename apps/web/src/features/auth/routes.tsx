@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+import { LoginPage } from './components/LoginPage';
+
+export const authRoutes: RouteObject[] = [{ path: '/login', element: <LoginPage /> }];
