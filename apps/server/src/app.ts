@@ -49,7 +49,6 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
     bodyLimit: limits.bodyBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
-    disableRequestLogging: config.env === 'test',
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);

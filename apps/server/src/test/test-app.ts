@@ -31,9 +31,12 @@ export interface TestApp extends KefuApp {
 let seq = 0;
 export const unique = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-/** A full app on a private migrated database, driven in-process with `inject`. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/**
+ * A full app on a private migrated database, driven in-process with `inject`. Pass `database` to
+ * start a second instance on the same database, as a second server behind a load balancer would be.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { database?: Database } = {}): Promise<TestApp> {
+  const database = options.database ?? (await openTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', KEFU_ADMIN_EMAIL: ADMIN.email, KEFU_ADMIN_PASSWORD: ADMIN.password, KEFU_WEB_DIR: '/nonexistent', ...env,
   });

@@ -47,7 +47,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : 'zh-CN';
   return (
-    <ConfigProvider locale={antdLocale(locale)} theme={theme}>
+    <ConfigProvider locale={antdLocale(locale)} theme={theme} button={{ autoInsertSpace: false }}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );
