@@ -51,6 +51,8 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   });
+  // The API speaks JSON only: a text/plain body is a CORS "simple request" a foreign page can send.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const realtime = openRealtimeBus(database);

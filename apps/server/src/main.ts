@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
+import { startAuthMaintenance } from './modules/auth/index.js';
 import { ensureFirstAdmin } from './modules/users/index.js';
 
 function announceAdmin(created: { email: string; password?: string } | null) {
@@ -23,6 +24,8 @@ async function start(config: Config) {
   const { app, deps, state } = await buildApp({ config, database, clock: systemClock });
   announceAdmin(await ensureFirstAdmin(deps));
 
+  const stopMaintenance = config.roles.includes('worker') ? startAuthMaintenance(deps) : () => undefined;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -35,6 +38,7 @@ async function start(config: Config) {
     }, config.shutdownGraceMs);
     force.unref();
     try {
+      stopMaintenance();
       await app.close();
       await database.close();
       process.exit(0);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, pageQuerySchema } from './common.js';
+import { freeTextSchema, idSchema, isoDate, pageQuerySchema } from './common.js';
 
 /** Append-only record of a staff or admin change. */
 export const auditEventSchema = z.object({
@@ -19,9 +19,9 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const listAuditEventsQuerySchema = pageQuerySchema.extend({
   actorId: idSchema.optional(),
-  entityType: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
-  action: z.string().max(100).optional(),
+  entityType: freeTextSchema(50).optional(),
+  entityId: freeTextSchema(100).optional(),
+  action: freeTextSchema(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });

@@ -4,14 +4,16 @@ import { limits } from './limits.js';
 export const idSchema = z.uuid();
 export const idParamsSchema = z.object({ id: idSchema }).strict();
 
+// Tab, newline and carriage return are text; NUL (which PostgreSQL cannot store) and other controls are not.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControlCharacters = (s: string) => !controlCharacters.test(s);
+const controlMessage = 'must not contain control characters';
+
 /** Trimmed single-line text without control characters. */
-export const textSchema = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'must not contain control characters');
+export const textSchema = (max: number) => z.string().trim().min(1).max(max).refine(noControlCharacters, controlMessage);
+
+/** Free text (notes, descriptions, filters): may be empty or span lines, but holds no control characters. */
+export const freeTextSchema = (max: number) => z.string().max(max).refine(noControlCharacters, controlMessage);
 
 export const emailSchema = z
   .string()

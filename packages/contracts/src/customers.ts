@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, isoDate, localeSchema, pageQuerySchema, phoneSchema, tagSchema, textSchema } from './common.js';
+import { emailSchema, freeTextSchema, idSchema, isoDate, localeSchema, pageQuerySchema, phoneSchema, tagSchema, textSchema } from './common.js';
 import { limits } from './limits.js';
 
 /** A person we serve (客户/联系人). Emails are unique across customers; phones need not be. */
@@ -28,7 +28,7 @@ export const createCustomerBodySchema = z
     organizationId: idSchema.nullable().default(null),
     locale: localeSchema.default('zh-CN'),
     tags: z.array(tagSchema).max(limits.tags).default([]),
-    notes: z.string().max(limits.note).default(''),
+    notes: freeTextSchema(limits.note).default(''),
   })
   .strict();
 export type CreateCustomerBody = z.input<typeof createCustomerBodySchema>;
@@ -41,13 +41,13 @@ export const updateCustomerBodySchema = z
     organizationId: idSchema.nullable().optional(),
     locale: localeSchema.optional(),
     tags: z.array(tagSchema).max(limits.tags).optional(),
-    notes: z.string().max(limits.note).optional(),
+    notes: freeTextSchema(limits.note).optional(),
   })
   .strict();
 export type UpdateCustomerBody = z.infer<typeof updateCustomerBodySchema>;
 
 export const listCustomersQuerySchema = pageQuerySchema.extend({
   organizationId: idSchema.optional(),
-  tag: z.string().max(limits.tag).optional(),
+  tag: freeTextSchema(limits.tag).optional(),
 });
 export type ListCustomersQuery = z.infer<typeof listCustomersQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, pageQuerySchema, tagSchema, textSchema } from './common.js';
+import { freeTextSchema, idSchema, isoDate, pageQuerySchema, tagSchema, textSchema } from './common.js';
 import { limits } from './limits.js';
 
 /** A customer company (客户企业). */
@@ -29,7 +29,7 @@ export const createOrganizationBodySchema = z
     name: textSchema(limits.name),
     domains: z.array(domainSchema).max(20).default([]),
     tags: z.array(tagSchema).max(limits.tags).default([]),
-    notes: z.string().max(limits.note).default(''),
+    notes: freeTextSchema(limits.note).default(''),
     sharedTickets: z.boolean().default(false),
   })
   .strict();
@@ -40,7 +40,7 @@ export const updateOrganizationBodySchema = z
     name: textSchema(limits.name).optional(),
     domains: z.array(domainSchema).max(20).optional(),
     tags: z.array(tagSchema).max(limits.tags).optional(),
-    notes: z.string().max(limits.note).optional(),
+    notes: freeTextSchema(limits.note).optional(),
     sharedTickets: z.boolean().optional(),
   })
   .strict();

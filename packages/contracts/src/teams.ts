@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, pageQuerySchema, textSchema } from './common.js';
+import { freeTextSchema, idSchema, isoDate, pageQuerySchema, textSchema } from './common.js';
 import { limits } from './limits.js';
 
 export const assignmentModes = ['manual', 'round_robin', 'least_open'] as const;
@@ -19,7 +19,7 @@ export type Team = z.infer<typeof teamSchema>;
 export const createTeamBodySchema = z
   .object({
     name: textSchema(limits.name),
-    description: z.string().trim().max(limits.note).default(''),
+    description: freeTextSchema(limits.note).trim().default(''),
     assignmentMode: z.enum(assignmentModes).default('manual'),
     memberIds: z.array(idSchema).max(limits.teamMembers).default([]),
   })
@@ -29,7 +29,7 @@ export type CreateTeamBody = z.input<typeof createTeamBodySchema>;
 export const updateTeamBodySchema = z
   .object({
     name: textSchema(limits.name).optional(),
-    description: z.string().trim().max(limits.note).optional(),
+    description: freeTextSchema(limits.note).trim().optional(),
     assignmentMode: z.enum(assignmentModes).optional(),
     memberIds: z.array(idSchema).max(limits.teamMembers).optional(),
   })

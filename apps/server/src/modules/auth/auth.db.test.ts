@@ -111,3 +111,17 @@ describe('own profile', () => {
     expect((await t.login(agent.email, 'a-new-password-1')).statusCode).toBe(200);
   });
 });
+
+describe('maintenance sweep', () => {
+  it('removes expired sessions and old failures, and keeps live ones', async () => {
+    const { sweepAuth } = await import('./auth.maintenance.js');
+    const agent = await t.staff('agent');
+    await t.login(agent.email, 'wrong-password', '10.9.0.1');
+    t.clock.advance((t.deps.config.sessionDays + 1) * 86_400_000);
+    const live = await t.staff('agent');
+    const swept = await sweepAuth(t.deps);
+    expect(swept.sessions).toBeGreaterThan(0);
+    expect(swept.loginAttempts).toBeGreaterThan(0);
+    expect((await t.call('GET', '/api/v1/me', live.cookie)).statusCode).toBe(200);
+  });
+});

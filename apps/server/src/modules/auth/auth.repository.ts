@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, min, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gt, min, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { apiTokens } from '../tokens/tokens.tables.js';
 import { users } from '../users/users.tables.js';
@@ -50,8 +50,6 @@ export const deleteSession = (db: Executor, id: string) => db.delete(sessions).w
 /** Ends a user's sessions everywhere, optionally keeping the one making the request. */
 export const deleteUserSessions = (db: Executor, userId: string, keepSessionId?: string) =>
   db.delete(sessions).where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
-
-export const deleteExpiredSessions = (db: Executor, now: Date) => db.delete(sessions).where(lt(sessions.expiresAt, now));
 
 export async function recentFailures(db: Executor, by: 'email' | 'ip', value: string, since: Date) {
   const match = by === 'email' ? eq(sql`lower(${loginAttempts.email})`, value.toLowerCase()) : eq(loginAttempts.ip, value);

@@ -1,7 +1,8 @@
 export { atLeast, isAdmin, isStaff, systemContext, type Actor, type RequestContext } from './actor.js';
 export { contextOf, registerAuthentication, SESSION_COOKIE } from './authenticate.js';
 export { authRoutes } from './auth.routes.js';
-export { deleteExpiredSessions, deleteUserSessions } from './auth.repository.js';
+export { deleteUserSessions } from './auth.repository.js';
+export { startAuthMaintenance, sweepAuth } from './auth.maintenance.js';
 export { loginThrottle } from './auth.service.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { minRole } from './roles.js';
