@@ -2,7 +2,7 @@ import type { CreateCustomerBody, Customer, ListCustomersQuery, Page, UpdateCust
 import { createCustomerBodySchema } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
+import { uniqueOr } from '../../platform/db/errors.js';
 import { toPage } from '../../platform/db/pagination.js';
 import { fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -30,22 +30,14 @@ const snapshot = (c: repo.CustomerRow, ids: repo.Identities) => ({
   name: c.name, emails: ids.emails, phones: ids.phones, organizationId: c.organizationId, locale: c.locale, tags: c.tags, notes: c.notes,
 });
 
+const emailTaken = () => fieldConflict('emails', 'an address already belongs to another customer');
+
 async function assertWritable(db: Executor, emails: string[] | undefined, organizationId: string | null | undefined, exceptId?: string) {
   if (organizationId && !(await repo.organizationExists(db, organizationId))) {
     throw invalidField('organizationId', 'names an organization that does not exist');
   }
   const taken = await repo.emailsTakenByOthers(db, emails ?? [], exceptId);
   if (taken.length) throw fieldConflict('emails', `${taken.join(', ')} already belongs to another customer`);
-}
-
-/** Two writers racing for one address both pass the check; the unique index stops the second. */
-async function guardEmails<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err, 'customer_identities_email_key')) throw fieldConflict('emails', 'an address already belongs to another customer');
-    throw err;
-  }
 }
 
 export async function listCustomers(deps: AppDeps, ctx: RequestContext, query: ListCustomersQuery): Promise<Page<Customer>> {
@@ -72,7 +64,7 @@ export async function createCustomer(deps: AppDeps, ctx: RequestContext, input: 
   const ids = { emails: body.emails, phones: body.phones };
   const now = deps.clock.now();
   const id = uuidv7(now.getTime());
-  await guardEmails(() =>
+  await uniqueOr('customer_identities_email_key', emailTaken, () =>
     deps.db.transaction(async (tx) => {
       await assertWritable(tx, body.emails, body.organizationId);
       const row = await repo.insertCustomer(tx, {
@@ -89,7 +81,7 @@ export async function createCustomer(deps: AppDeps, ctx: RequestContext, input: 
 export async function updateCustomer(deps: AppDeps, ctx: RequestContext, id: string, body: UpdateCustomerBody): Promise<Customer> {
   authorizeCustomers(ctx.actor, 'update');
   const now = deps.clock.now();
-  await guardEmails(() =>
+  await uniqueOr('customer_identities_email_key', emailTaken, () =>
     deps.db.transaction(async (tx) => {
       const found = await repo.findCustomer(tx, id);
       if (!found) throw notFound('Customer');

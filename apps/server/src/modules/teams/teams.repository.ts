@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { PageQuery } from '@kefu/contracts';
 import type { Executor } from '../../platform/db/client.js';
-import { cleanSearch, containsPattern, keyset } from '../../platform/db/pagination.js';
+import { cleanSearch, containsPattern, groupUnder, keyset } from '../../platform/db/pagination.js';
 import { users } from '../users/users.tables.js';
 import { teamMembers, teams } from './teams.tables.js';
 
@@ -16,11 +16,8 @@ export function listTeams(db: Executor, q: PageQuery) {
 }
 
 export async function memberIdsByTeam(db: Executor, teamIds: string[]) {
-  const map = new Map<string, string[]>(teamIds.map((id) => [id, []]));
-  if (teamIds.length === 0) return map;
-  const rows = await db.select().from(teamMembers).where(inArray(teamMembers.teamId, teamIds));
-  for (const r of rows) map.get(r.teamId)?.push(r.userId);
-  return map;
+  const rows = teamIds.length ? await db.select().from(teamMembers).where(inArray(teamMembers.teamId, teamIds)) : [];
+  return groupUnder(teamIds, rows, (r) => r.teamId, (r) => r.userId);
 }
 
 export async function setMembers(db: Executor, teamId: string, userIds: string[]) {

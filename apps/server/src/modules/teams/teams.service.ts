@@ -2,7 +2,7 @@ import type { CreateTeamBody, Page, PageQuery, Team, UpdateTeamBody } from '@kef
 import { createTeamBodySchema } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
+import { uniqueOr } from '../../platform/db/errors.js';
 import { toPage } from '../../platform/db/pagination.js';
 import { fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -24,18 +24,11 @@ const snapshot = (t: repo.TeamRow, memberIds: string[]) => ({
   name: t.name, description: t.description, assignmentMode: t.assignmentMode, memberIds: [...memberIds].sort(),
 });
 
+const nameTaken = () => fieldConflict('name', 'is already used by another team');
+
 async function assertStaff(db: Executor, memberIds: string[]) {
   if ((await repo.countStaff(db, memberIds)) !== memberIds.length) {
     throw invalidField('memberIds', 'names someone who is not a staff user');
-  }
-}
-
-async function guardName<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err, 'teams_name_key')) throw fieldConflict('name', 'is already used by another team');
-    throw err;
   }
 }
 
@@ -58,7 +51,7 @@ export async function createTeam(deps: AppDeps, ctx: RequestContext, input: Crea
   const body = createTeamBodySchema.parse(input);
   const memberIds = [...new Set(body.memberIds)];
   const now = deps.clock.now();
-  return guardName(() =>
+  return uniqueOr('teams_name_key', nameTaken, () =>
     deps.db.transaction(async (tx) => {
       await assertStaff(tx, memberIds);
       const row = await repo.insertTeam(tx, { id: uuidv7(now.getTime()), name: body.name, description: body.description, assignmentMode: body.assignmentMode, createdAt: now, updatedAt: now });
@@ -72,7 +65,7 @@ export async function createTeam(deps: AppDeps, ctx: RequestContext, input: Crea
 export async function updateTeam(deps: AppDeps, ctx: RequestContext, id: string, body: UpdateTeamBody): Promise<Team> {
   authorizeTeams(ctx.actor, 'update');
   const now = deps.clock.now();
-  return guardName(() =>
+  return uniqueOr('teams_name_key', nameTaken, () =>
     deps.db.transaction(async (tx) => {
       const before = await repo.findTeam(tx, id);
       if (!before) throw notFound('Team');

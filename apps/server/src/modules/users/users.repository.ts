@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { staffRoles, type ListUsersQuery } from '@kefu/contracts';
 import type { Executor } from '../../platform/db/client.js';
-import { cleanSearch, containsPattern, keyset } from '../../platform/db/pagination.js';
+import { cleanSearch, containsPattern, groupUnder, keyset } from '../../platform/db/pagination.js';
 import { teamMembers } from '../teams/teams.tables.js';
 import { users } from './users.tables.js';
 
@@ -29,11 +29,8 @@ export async function listStaff(db: Executor, q: ListUsersQuery) {
 }
 
 export async function teamIdsByUser(db: Executor, userIds: string[]) {
-  const map = new Map<string, string[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return map;
-  const rows = await db.select().from(teamMembers).where(inArray(teamMembers.userId, userIds));
-  for (const r of rows) map.get(r.userId)?.push(r.teamId);
-  return map;
+  const rows = userIds.length ? await db.select().from(teamMembers).where(inArray(teamMembers.userId, userIds)) : [];
+  return groupUnder(userIds, rows, (r) => r.userId, (r) => r.teamId);
 }
 
 export async function setUserTeams(db: Executor, userId: string, teamIds: string[]) {

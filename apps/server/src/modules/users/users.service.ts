@@ -3,7 +3,7 @@ import type { CreateUserBody, ListUsersQuery, Page, UpdateMeBody, UpdateUserBody
 import { createUserBodySchema } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
+import { uniqueOr } from '../../platform/db/errors.js';
 import { toPage } from '../../platform/db/pagination.js';
 import { AppError, fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -20,16 +20,6 @@ async function assertTeamsExist(db: Executor, teamIds: string[]) {
   if (teamIds.length === 0) return;
   const found = await db.select({ id: teams.id }).from(teams).where(inArray(teams.id, teamIds));
   if (found.length !== new Set(teamIds).size) throw invalidField('teamIds', 'names a team that does not exist');
-}
-
-/** Maps the unique-email index to a 409 naming the field, whichever write hit it. */
-async function guardEmail<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isUniqueViolation(err, 'users_email_key')) throw emailTaken();
-    throw err;
-  }
 }
 
 export async function listUsers(deps: AppDeps, ctx: RequestContext, query: ListUsersQuery): Promise<Page<User>> {
@@ -52,7 +42,7 @@ export async function createUser(deps: AppDeps, ctx: RequestContext, input: Crea
   const body = createUserBodySchema.parse(input);
   const passwordHash = await hashPassword(body.password);
   const now = deps.clock.now();
-  return guardEmail(() =>
+  return uniqueOr('users_email_key', emailTaken, () =>
     deps.db.transaction(async (tx) => {
       await assertTeamsExist(tx, body.teamIds);
       const row = await repo.insertUser(tx, {
@@ -70,7 +60,7 @@ export async function updateUser(deps: AppDeps, ctx: RequestContext, id: string,
   authorizeUsers(ctx.actor, 'update');
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   const now = deps.clock.now();
-  return guardEmail(() =>
+  return uniqueOr('users_email_key', emailTaken, () =>
     deps.db.transaction(async (tx) => {
       const before = await repo.findStaffUser(tx, id);
       if (!before) throw notFound('User');

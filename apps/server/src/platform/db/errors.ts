@@ -8,6 +8,12 @@ export function isForeignKeyViolation(err: unknown): boolean {
   return findPgError(err)?.code === '23503';
 }
 
+/** Text PostgreSQL cannot store (a NUL byte, 22021; an unconvertible character, 22P05): the client's input, not our bug. */
+export function isUnstorableText(err: unknown): boolean {
+  const code = findPgError(err)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /** Drizzle wraps driver errors; the SQLSTATE sits on the error or its cause. */
 function findPgError(err: unknown): { code?: string; constraint?: string; message?: string } | undefined {
   let cur: unknown = err;
@@ -17,4 +23,17 @@ function findPgError(err: unknown): { code?: string; constraint?: string; messag
     cur = e.cause;
   }
   return undefined;
+}
+
+/**
+ * Runs `work`, turning a unique violation of `index` into `toError()`. A service checks first for a
+ * friendly message; this catches the writer that lost a race past the check.
+ */
+export async function uniqueOr<T>(index: string, toError: () => Error, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err, index)) throw toError();
+    throw err;
+  }
 }

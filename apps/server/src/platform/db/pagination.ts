@@ -43,3 +43,10 @@ export function cleanSearch(q: string | undefined): string | undefined {
   const s = q?.replace(/\u0000/g, '').trim();
   return s ? s : undefined;
 }
+
+/** Groups child rows under their parents' ids; every requested id gets a list, empty if it has none. */
+export function groupUnder<R, V>(ids: string[], rows: R[], parentOf: (r: R) => string, valueOf: (r: R) => V): Map<string, V[]> {
+  const map = new Map<string, V[]>(ids.map((id) => [id, []]));
+  for (const r of rows) map.get(parentOf(r))?.push(valueOf(r));
+  return map;
+}

@@ -76,8 +76,9 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
   const filters = url.filters;
   const list = useCursorList({ resource, filters, fetchPage });
   // The record stays set while the drawer animates closed, so its title does not flicker.
-  const [drawer, setDrawer] = useState<{ open: boolean; record: T | null }>({ open: false, record: null });
-  const openEditor = (record: T | null) => setDrawer({ open: true, record });
+  // `seq` gives every opening a fresh form, so nothing typed last time leaks into the next one.
+  const [drawer, setDrawer] = useState<{ open: boolean; record: T | null; seq: number }>({ open: false, record: null, seq: 0 });
+  const openEditor = (record: T | null) => setDrawer((d) => ({ open: true, record, seq: d.seq + 1 }));
   const closeEditor = () => setDrawer((d) => ({ ...d, open: false }));
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: [resource] });
@@ -189,7 +190,7 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
       </Card>
       {editor && canSave ? (
         <FormDrawer<V>
-          key={record?.id ?? 'new'}
+          key={drawer.seq}
           open={drawer.open}
           name={editor.name}
           title={record ? editor.editTitle : editor.createTitle}
