@@ -111,6 +111,14 @@ describe('staff accounts', () => {
     expectProblem(await t.call('POST', '/api/v1/users', admin, { ...body, password: 'short' }), 400, 'validation_failed', 'password');
   });
 
+  it('takes a team named twice once', async () => {
+    const team = await createTeam(t);
+    const user = await ok<UserDto>(t, 201, 'POST', '/api/v1/users', admin, { email: `${unique('twice')}@example.com`, name: '两次', role: 'agent', password: PASSWORD, teamIds: [team.id, team.id] });
+    expect(user.teamIds).toEqual([team.id]);
+    expect((await ok(t, 200, 'PATCH', `/api/v1/users/${user.id}`, admin, { teamIds: [team.id, team.id] })).teamIds).toEqual([team.id]);
+    expect((await ok(t, 200, 'GET', `/api/v1/teams/${team.id}`, admin)).memberIds).toEqual([user.id]);
+  });
+
   it('never deactivates or demotes the last active admin', async () => {
     const me = await ok(t, 200, 'GET', '/api/v1/me', admin);
     const second = await createStaffUser(t, { role: 'admin' });

@@ -40,18 +40,19 @@ export async function getUser(deps: AppDeps, ctx: RequestContext, id: string): P
 export async function createUser(deps: AppDeps, ctx: RequestContext, input: CreateUserBody): Promise<User> {
   authorizeUsers(ctx.actor, 'create');
   const body = createUserBodySchema.parse(input);
+  const teamIds = [...new Set(body.teamIds)];
   const passwordHash = await hashPassword(body.password);
   const now = deps.clock.now();
   return uniqueOr('users_email_key', emailTaken, () =>
     deps.db.transaction(async (tx) => {
-      await assertTeamsExist(tx, body.teamIds);
+      await assertTeamsExist(tx, teamIds);
       const row = await repo.insertUser(tx, {
         id: uuidv7(now.getTime()), email: body.email, name: body.name, role: body.role, locale: body.locale,
         passwordHash, createdAt: now, updatedAt: now,
       });
-      await repo.setUserTeams(tx, row.id, body.teamIds);
-      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditUser(row, body.teamIds) }, now);
-      return presentUser(row, body.teamIds);
+      await repo.setUserTeams(tx, row.id, teamIds);
+      await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: row.id, after: auditUser(row, teamIds) }, now);
+      return presentUser(row, teamIds);
     }),
   );
 }

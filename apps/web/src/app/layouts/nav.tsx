@@ -17,24 +17,24 @@ export function useAdminNav(): NavGroup[] {
       key: 'people',
       label: t('nav.groupPeople'),
       items: [
-        { path: '/admin/users', label: t('nav.users'), icon: <UserOutlined /> },
-        { path: '/admin/teams', label: t('nav.teams'), icon: <TeamOutlined /> },
+        { path: '/admin/users', label: t('nav.users'), icon: <UserOutlined aria-hidden /> },
+        { path: '/admin/teams', label: t('nav.teams'), icon: <TeamOutlined aria-hidden /> },
       ],
     },
     {
       key: 'crm',
       label: t('nav.groupCrm'),
       items: [
-        { path: '/admin/customers', label: t('nav.customers'), icon: <ContactsOutlined /> },
-        { path: '/admin/organizations', label: t('nav.organizations'), icon: <BankOutlined /> },
+        { path: '/admin/customers', label: t('nav.customers'), icon: <ContactsOutlined aria-hidden /> },
+        { path: '/admin/organizations', label: t('nav.organizations'), icon: <BankOutlined aria-hidden /> },
       ],
     },
     {
       key: 'security',
       label: t('nav.groupSecurity'),
       items: [
-        { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined /> },
-        { path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined /> },
+        { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined aria-hidden /> },
+        { path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined aria-hidden /> },
       ],
     },
   ];
@@ -45,20 +45,20 @@ export function useAgentNav(): NavGroup[] {
   return [
     {
       key: 'work',
-      items: [{ path: '/agent', label: t('nav.home'), icon: <DashboardOutlined />, exact: true }],
+      items: [{ path: '/agent', label: t('nav.home'), icon: <DashboardOutlined aria-hidden />, exact: true }],
     },
     {
       key: 'crm',
       label: t('nav.groupCrm'),
       items: [
-        { path: '/agent/customers', label: t('nav.customers'), icon: <ContactsOutlined /> },
-        { path: '/agent/organizations', label: t('nav.organizations'), icon: <BankOutlined /> },
+        { path: '/agent/customers', label: t('nav.customers'), icon: <ContactsOutlined aria-hidden /> },
+        { path: '/agent/organizations', label: t('nav.organizations'), icon: <BankOutlined aria-hidden /> },
       ],
     },
     {
       key: 'settings',
       label: t('nav.groupSettings'),
-      items: [{ path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined /> }],
+      items: [{ path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined aria-hidden /> }],
     },
   ];
 }

@@ -133,6 +133,8 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
     ) : null;
 
   const filtered = url.active;
+  // Dim the table only while it waits for different rows, not during a background refresh.
+  const waitingForRows = list.query.isPending || (list.query.isFetching && list.query.isPlaceholderData);
   return (
     <>
       <PageHeader
@@ -170,7 +172,7 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
           rowKey="id"
           columns={tableColumns}
           dataSource={list.items}
-          loading={list.query.isFetching}
+          loading={waitingForRows}
           pagination={false}
           expandable={expandable}
           scroll={{ x: 'max-content' }}

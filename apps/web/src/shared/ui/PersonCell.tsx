@@ -14,7 +14,8 @@ export function initials(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return '?';
   // Chinese names read best as their last one or two characters (the given name).
-  if (/[\u4e00-\u9fff]/.test(trimmed)) return trimmed.slice(-2);
+  const han = trimmed.match(/[\u3400-\u9fff]/g);
+  if (han) return han.slice(-2).join('');
   const parts = trimmed.split(/\s+/);
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }

@@ -12,8 +12,9 @@ export function TagList({ items, max = 3, color }: TagListProps) {
   const shown = items.slice(0, max);
   return (
     <Flex gap={4} wrap>
-      {shown.map((item) => (
-        <Tag key={item} color={color} style={{ marginInlineEnd: 0 }}>
+      {shown.map((item, i) => (
+        // Index keys: placeholders ("…" while names load) may repeat.
+        <Tag key={`${i}:${item}`} color={color} style={{ marginInlineEnd: 0 }}>
           {item}
         </Tag>
       ))}

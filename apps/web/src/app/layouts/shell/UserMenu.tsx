@@ -49,10 +49,7 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
     if (key === 'profile') setProfileOpen(true);
     else if (key === 'tokens') void navigate('/settings/tokens');
     else if (key === 'signOut') {
-      logout.mutate(undefined, {
-        onError: (error) => void message.error(problemMessage(error, t)),
-        onSettled: () => void navigate('/login', { replace: true }),
-      });
+      logout.mutate(undefined, { onError: (error) => void message.error(problemMessage(error, t)) });
     } else if (key.startsWith('/')) void navigate(key);
   };
 

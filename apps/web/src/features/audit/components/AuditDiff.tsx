@@ -28,7 +28,8 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
     .map((field) => ({ field, before: before[field], after: after[field] }));
 
   return (
-    <div style={{ padding: '4px 8px 8px' }}>
+    // width 0 + min-width 100%: long values wrap inside the row instead of widening the whole table.
+    <div style={{ padding: '4px 8px 8px', width: 0, minWidth: '100%', boxSizing: 'border-box' }}>
       <Descriptions
         size="small"
         column={{ xs: 1, md: 3 }}
@@ -39,7 +40,11 @@ export function AuditDiff({ event }: { event: AuditEvent }) {
           {
             key: 'ua',
             label: t('audit.userAgent'),
-            children: <Typography.Text ellipsis={{ tooltip: event.userAgent }}>{event.userAgent ?? '—'}</Typography.Text>,
+            children: (
+              <Typography.Text ellipsis={{ tooltip: event.userAgent }} style={{ maxWidth: 360 }}>
+                {event.userAgent ?? '—'}
+              </Typography.Text>
+            ),
           },
         ]}
       />

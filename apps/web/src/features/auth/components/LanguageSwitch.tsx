@@ -1,5 +1,5 @@
 import { Button, Dropdown } from 'antd';
-import { CheckOutlined, GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocaleSwitch } from '../hooks/use-locale-switch';
 import { isLocale, locales } from '../../../i18n';
@@ -17,7 +17,6 @@ export function LanguageSwitch({ type = 'text', dark = false }: { type?: 'text' 
         items: locales.map((l) => ({
           key: l,
           label: t(`lang.${l}`),
-          extra: l === locale ? <CheckOutlined /> : null,
         })),
         onClick: ({ key }) => {
           if (isLocale(key)) void switchLocale(key);

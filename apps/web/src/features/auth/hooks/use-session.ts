@@ -28,13 +28,11 @@ export function useLogin() {
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => {
-      queryClient.setQueryData(sessionKey, null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-    },
+    // A full page load after signing out drops every cached record of this user from memory, and
+    // leaves the cache untouched until then so no guard redirects to /login?next=… on the way out.
+    onSuccess: () => window.location.replace('/login'),
   });
 }
 

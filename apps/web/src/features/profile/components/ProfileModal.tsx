@@ -3,6 +3,7 @@ import { Alert, App, Descriptions, Divider, Form, Input, Modal, Select, Typograp
 import { useTranslation } from 'react-i18next';
 import { limits, updateMeBodySchema, type Locale, type UpdateMeBody } from '@kefu/contracts';
 import { applyLocale, rememberLocale } from '../../../i18n';
+import { isApiError } from '../../../shared/api/client';
 import { problemMessage } from '../../../shared/api/problem-message';
 import { localeOptions } from '../../../shared/forms/locale-options';
 import { applyServerErrors } from '../../../shared/forms/server-errors';
@@ -50,12 +51,13 @@ export function ProfileModal({ open, onClose }: { open: boolean; onClose: () => 
       onClose();
     } catch (error) {
       const unmatched = applyServerErrors(form, error, fields, t);
-      // A wrong current password comes back as 401 invalid_credentials: it belongs to that field.
-      if (error && typeof error === 'object' && 'code' in error && error.code === 'invalid_credentials') {
-        form.setFields([{ name: 'currentPassword', errors: [problemMessage(error, t)] }]);
-        return;
-      }
-      setBanner([problemMessage(error, t), ...unmatched].join(' '));
+      // A wrong current password is that field's problem, not the whole form's.
+      const wrongPassword =
+        isApiError(error) &&
+        (error.code === 'invalid_credentials' || error.fieldErrors.some((f) => f.field === 'currentPassword'));
+      if (wrongPassword) form.setFields([{ name: 'currentPassword', errors: [t('profile.currentPasswordIncorrect')] }]);
+      const mapped = form.getFieldsError().some((f) => f.errors.length > 0);
+      setBanner(mapped && unmatched.length === 0 ? null : [problemMessage(error, t), ...unmatched].join(' '));
     }
   };
 
