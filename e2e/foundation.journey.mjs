@@ -47,6 +47,10 @@ async function seedColleagues(page, baseURL) {
   await post('/users', { email: 'wang.fang@example.com', name: '王芳', role: 'supervisor', password: 'colleague-pass-1', teamIds: [support.id, quality.id] });
   await post('/users', { email: 'chen.jing@example.com', name: '陈静', role: 'agent', password: 'colleague-pass-1', teamIds: [support.id] });
   await post('/users', { email: 'zhao.lei@example.com', name: 'Zhao Lei', role: 'agent', password: 'colleague-pass-1', locale: 'en', teamIds: [quality.id] });
+  const org = await post('/organizations', { name: '上海云帆科技有限公司', domains: ['yunfan.cn'], tags: ['重点客户'], sharedTickets: true });
+  await post('/customers', { name: '周婷', emails: ['zhou.ting@yunfan.cn'], phones: ['+86 139 1234 5678'], organizationId: org.id, tags: ['VIP'] });
+  await post('/customers', { name: '刘洋', emails: ['liu.yang@yunfan.cn'], organizationId: org.id });
+  await post('/customers', { name: 'Emily Carter', emails: ['emily@northwind.example'], locale: 'en' });
 }
 
 export async function run({ page, baseURL, admin, root }) {

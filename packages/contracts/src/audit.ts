@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeTextSchema, idSchema, isoDate, pageQuerySchema } from './common.js';
+import { freeTextSchema, idSchema, instantSchema, isoDate, pageQuerySchema } from './common.js';
 
 /** Append-only record of a staff or admin change. */
 export const auditEventSchema = z.object({
@@ -22,7 +22,7 @@ export const listAuditEventsQuerySchema = pageQuerySchema.extend({
   entityType: freeTextSchema(50).optional(),
   entityId: freeTextSchema(100).optional(),
   action: freeTextSchema(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
 });
 export type ListAuditEventsQuery = z.infer<typeof listAuditEventsQuerySchema>;

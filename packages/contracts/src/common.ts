@@ -50,3 +50,9 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const okSchema = z.object({ ok: z.literal(true) });
 export const isoDate = z.iso.datetime({ offset: true });
+
+/** A point in time a client asks about: ISO 8601 with offset, within the years PostgreSQL stores (1–9999). */
+export const instantSchema = isoDate.refine((s) => {
+  const year = new Date(s).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'must be between the years 1 and 9999');

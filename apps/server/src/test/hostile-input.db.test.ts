@@ -80,6 +80,10 @@ describe('malformed requests', () => {
     expectProblem(await call('GET', '/api/v1/users?active=yes', admin), 400, 'validation_failed', 'active');
     expectProblem(await call('GET', '/api/v1/users?q=a&q=b', admin), 400, 'validation_failed', 'q');
     expectProblem(await call('GET', '/api/v1/customers?organizationId=1', admin), 400, 'validation_failed', 'organizationId');
+    for (const [field, at] of [['from', '0000-01-01T00:00:00Z'], ['from', '0001-01-01T00:00:00+14:00'], ['to', '9999-12-31T23:59:59-14:00'], ['to', 'tomorrow']]) {
+      expectProblem(await call('GET', `/api/v1/audit-events?${field}=${encodeURIComponent(at!)}`, admin), 400, 'validation_failed', field);
+    }
+    expect((await call('GET', `/api/v1/audit-events?from=${encodeURIComponent('9999-12-31T23:59:59Z')}`, admin)).statusCode).toBe(200);
   });
 
   it('answers 400 naming the field for fields the endpoint does not know', async () => {

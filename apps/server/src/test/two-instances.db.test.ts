@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPostgres } from '../platform/db/client.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -74,8 +75,8 @@ describe.skipIf(!onPostgres)('instances starting together', () => {
     try {
       const applied = await Promise.all(dbs.map((db) => migrate(db)));
       const total = applied.reduce((n, list) => n + list.length, 0);
-      const { rows } = await dbs[0]!.db.$client.query('select count(*)::int as n from kefu_migrations');
-      expect(total).toBe(rows[0].n);
+      const { rows } = await dbs[0]!.db.execute<{ n: number }>(sql`select count(*)::int as n from kefu_migrations`);
+      expect(total).toBe(rows[0]!.n);
       expect(applied.filter((list) => list.length > 0)).toHaveLength(1);
     } finally {
       for (const db of dbs) await db.close();

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../shared/api/client';
-import { sessionKey } from '../features/auth/api';
+import { markSessionExpired, sessionKey } from '../features/auth/api';
 
 /**
  * A 401 `unauthenticated` from any call means the session ended (expired, revoked, user
@@ -20,6 +20,7 @@ export function createQueryClient() {
   });
   function onApiError(error: unknown) {
     if (isApiError(error) && error.status === 401 && error.code === 'unauthenticated') {
+      if (client.getQueryData(sessionKey)) markSessionExpired();
       client.setQueryData(sessionKey, null);
     }
   }

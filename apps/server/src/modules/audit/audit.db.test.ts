@@ -87,7 +87,9 @@ describe('audit log', () => {
     expect(await eventOf(token.id, 'token.created')).toMatchObject({ entityType: 'api_token', actorId: agent.id, after: { name: '审计令牌', role: 'agent', prefix: token.prefix } });
     expect(await eventOf(token.id, 'token.revoked')).toMatchObject({ before: { revoked: false }, after: { revoked: true } });
     expect(JSON.stringify(await auditOf(t, token.id))).not.toContain(secret);
-    for (const e of await auditOf(t, customer.id)) expect(e.ip).toBe('127.0.0.1');
+    for (const id of [team.id, org.id, customer.id, token.id]) {
+      for (const e of await auditOf(t, id)) expect(e).toMatchObject({ actorId: expect.any(String), actorName: expect.any(String), ip: '127.0.0.1', entityId: id });
+    }
   });
 
   it('filters by actor, entity, action and time, and pages through everything', async () => {

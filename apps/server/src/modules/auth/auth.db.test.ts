@@ -112,6 +112,22 @@ describe('own profile', () => {
   });
 });
 
+describe('sliding expiry', () => {
+  it('renews the session and its cookie while the user stays active', async () => {
+    const agent = await t.staff('agent');
+    let cookie = agent.cookie;
+    for (let day = 0; day < t.deps.config.sessionDays * 2; day += 3) {
+      t.clock.advance(3 * 86_400_000);
+      const res = await t.call('GET', '/api/v1/me', cookie);
+      expect(res.statusCode).toBe(200);
+      const renewed = res.cookies.find((c) => c.name === 'kefu_session');
+      expect(renewed?.value).toBe(cookie.split('=')[1]);
+      expect(renewed!.expires!.getTime()).toBeGreaterThan(t.clock.now().getTime() + (t.deps.config.sessionDays - 1) * 86_400_000);
+      cookie = `kefu_session=${renewed!.value}`;
+    }
+  });
+});
+
 describe('maintenance sweep', () => {
   it('removes expired sessions and old failures, and keeps live ones', async () => {
     const { sweepAuth } = await import('./auth.maintenance.js');

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginBodySchema, loginResponseSchema, problemSchema } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
-import { contextOf, SESSION_COOKIE } from './authenticate.js';
+import { contextOf, SESSION_COOKIE, sessionCookieOptions } from './authenticate.js';
 import { login, logout } from './auth.service.js';
 
 const tags = ['auth'];
@@ -21,13 +21,7 @@ export function authRoutes(deps: AppDeps) {
       },
     }, async (request, reply) => {
       const result = await login(deps, request.body, request.ip, request.headers['user-agent'] ?? null);
-      reply.setCookie(SESSION_COOKIE, result.secret, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.cookieSecure,
-        path: '/',
-        expires: result.expiresAt,
-      });
+      reply.setCookie(SESSION_COOKIE, result.secret, sessionCookieOptions(deps.config, result.expiresAt));
       return { user: result.user };
     });
 

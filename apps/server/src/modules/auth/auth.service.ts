@@ -66,7 +66,7 @@ export async function logout(deps: AppDeps, actor: Actor | null) {
 }
 
 /** Resolves a session cookie to its actor; expired, forged or deactivated ones resolve to null. */
-export async function actorFromSession(deps: AppDeps, secret: string): Promise<Actor | null> {
+export async function actorFromSession(deps: AppDeps, secret: string, onRenew?: (expiresAt: Date) => void): Promise<Actor | null> {
   if (secret.length > 200) return null;
   const id = sha256(secret);
   const now = deps.clock.now();
@@ -77,6 +77,7 @@ export async function actorFromSession(deps: AppDeps, secret: string): Promise<A
       hit.lastSeenAt = now.getTime();
       hit.expiresAt = now.getTime() + deps.config.sessionDays * 86_400_000;
       await repo.touchSession(deps.db, id, now, new Date(hit.expiresAt));
+      onRenew?.(new Date(hit.expiresAt));
     }
     return hit.actor;
   }
@@ -89,6 +90,7 @@ export async function actorFromSession(deps: AppDeps, secret: string): Promise<A
     lastSeenAt = now;
     expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86_400_000);
     await repo.touchSession(deps.db, id, now, expiresAt);
+    onRenew?.(expiresAt);
   }
   const u = found.user;
   const actor: Actor = { userId: u.id, email: u.email, name: u.name, role: u.role, userRole: u.role, locale: u.locale, customerId: u.customerId, via: 'session', sessionId: id };

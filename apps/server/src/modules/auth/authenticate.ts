@@ -1,10 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
 import type { AppDeps } from '../../platform/context.js';
 import { unauthenticated, type Actor, type RequestContext } from './actor.js';
 import { authCacheOf } from './auth-cache.js';
 import { actorFromSession, actorFromToken } from './auth.service.js';
 
 export const SESSION_COOKIE = 'kefu_session';
+
+/** httpOnly so scripts cannot read it; SameSite=Lax so other sites cannot post with it. */
+export const sessionCookieOptions = (config: Config, expires: Date) =>
+  ({ httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires }) as const;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,7 +21,7 @@ declare module 'fastify' {
 export async function registerAuthentication(app: FastifyInstance, deps: AppDeps) {
   await authCacheOf(deps).listen(deps.realtime);
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header) {
@@ -27,7 +32,8 @@ export async function registerAuthentication(app: FastifyInstance, deps: AppDeps
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) request.actor = await actorFromSession(deps, cookie);
+    // When the session's expiry slides forward, the browser's copy of the cookie slides with it.
+    if (cookie) request.actor = await actorFromSession(deps, cookie, (expires) => reply.setCookie(SESSION_COOKIE, cookie, sessionCookieOptions(deps.config, expires)));
   });
 }
 

@@ -8,10 +8,13 @@ export function isForeignKeyViolation(err: unknown): boolean {
   return findPgError(err)?.code === '23503';
 }
 
-/** Text PostgreSQL cannot store (a NUL byte, 22021; an unconvertible character, 22P05): the client's input, not our bug. */
-export function isUnstorableText(err: unknown): boolean {
+/**
+ * A value PostgreSQL refuses to store: a NUL byte (22021), an unconvertible character (22P05), a
+ * date outside its range (22008). Validation should catch these first; this keeps a miss a 400.
+ */
+export function isUnstorableValue(err: unknown): boolean {
   const code = findPgError(err)?.code;
-  return code === '22021' || code === '22P05';
+  return code === '22021' || code === '22P05' || code === '22008';
 }
 
 /** Drizzle wraps driver errors; the SQLSTATE sits on the error or its cause. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorStatus, type ErrorCode, type FieldError, type Problem } from '@kefu/contracts';
-import { isUnstorableText } from '../db/errors.js';
+import { isUnstorableValue } from '../db/errors.js';
 import { AppError } from './app-error.js';
 
 const titles: Record<ErrorCode, string> = {
@@ -104,9 +104,9 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, 'validation_failed', error.message);
     }
-    if (isUnstorableText(error)) {
+    if (isUnstorableValue(error)) {
       request.log.warn({ err: error }, 'input the database cannot store reached it unvalidated');
-      return sendProblem(reply, 'validation_failed', 'The request contains characters that cannot be stored');
+      return sendProblem(reply, 'validation_failed', 'The request contains a value that cannot be stored');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 'internal', 'The server could not complete the request');

@@ -16,3 +16,30 @@ export async function fetchSession(): Promise<MeResponse | null> {
 export const login = (body: LoginBody) => api.post<{ user: SessionUser }>('/auth/login', body);
 export const logout = () => api.post<void>('/auth/logout');
 export const updateMe = (body: UpdateMeBody) => api.patch<MeResponse>('/me', body);
+
+const EXPIRED_KEY = 'kefu.sessionExpired';
+
+/** Lets the login page say why the user is back there; read once. */
+export function markSessionExpired() {
+  try {
+    sessionStorage.setItem(EXPIRED_KEY, '1');
+  } catch {
+    // storage unavailable: the login page just shows no notice
+  }
+}
+
+export function sessionExpired(): boolean {
+  try {
+    return sessionStorage.getItem(EXPIRED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function clearSessionExpired() {
+  try {
+    sessionStorage.removeItem(EXPIRED_KEY);
+  } catch {
+    // nothing to clear
+  }
+}

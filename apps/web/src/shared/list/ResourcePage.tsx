@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Table } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '@kefu/contracts';
 import { isApiError } from '../api/client';
@@ -82,6 +82,20 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
   const closeEditor = () => setDrawer((d) => ({ ...d, open: false }));
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: [resource] });
+  // Mutations (not bare calls) so a 401 on save reaches the cache's sign-out handling too.
+  const save = useMutation({
+    mutationFn: async ({ target, values }: { target: T | null; values: V }) => {
+      if (target) await editor?.update?.(target, values);
+      else await editor?.create?.(values);
+    },
+    onSuccess: refresh,
+  });
+  const destroy = useMutation({
+    mutationFn: async (target: T) => {
+      await editor?.remove?.run(target);
+    },
+    onSuccess: refresh,
+  });
 
   if (list.query.isError && !list.query.data) {
     return <ProblemResult error={list.query.error} home={home} onRetry={() => void list.query.refetch()} />;
@@ -116,10 +130,9 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
         okButtonProps={{ danger: true }}
         onConfirm={async () => {
           try {
-            await remove.run(record);
+            await destroy.mutateAsync(record);
             void message.success(t('common.deleted'));
             closeEditor();
-            await refresh();
           } catch (error) {
             const conflict = isApiError(error) && error.code === 'conflict' && remove.conflictMessage;
             void message.error(conflict || problemMessage(error, t));
@@ -200,11 +213,7 @@ export function ResourcePage<T extends { id: string }, K extends string = never,
           fields={editor.fields}
           successMessage={record ? t('common.saved') : t('common.created')}
           onClose={closeEditor}
-          onSubmit={async (values) => {
-            if (record) await editor.update?.(record, values);
-            else await editor.create?.(values);
-            await refresh();
-          }}
+          onSubmit={(values) => save.mutateAsync({ target: record, values })}
           footerExtra={deleteButton}
         >
           {editor.renderFields(record)}

@@ -20,9 +20,18 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
 
-export function PersonAvatar({ name, size = 32 }: { name: string; size?: number }) {
+export function PersonAvatar({ name, size = 32, ring = false }: { name: string; size?: number; ring?: boolean }) {
   return (
-    <Avatar size={size} style={{ background: avatarColor(name), flexShrink: 0, fontSize: size * 0.4 }}>
+    <Avatar
+      size={size}
+      style={{
+        background: avatarColor(name),
+        flexShrink: 0,
+        fontSize: size * 0.4,
+        // On a coloured header the avatar needs an outline to stand apart.
+        boxShadow: ring ? '0 0 0 2px rgba(255,255,255,0.85)' : undefined,
+      }}
+    >
       {initials(name)}
     </Avatar>
   );

@@ -58,7 +58,7 @@ export function UserMenu({ dark = false }: { dark?: boolean }) {
       <Dropdown trigger={['click']} menu={{ items, onClick }} placement="bottomRight">
         <Button type="text" title={t('nav.account')} style={{ height: 40, paddingInline: 8 }}>
           <Flex align="center" gap={8}>
-            <PersonAvatar name={user.name} size={28} />
+            <PersonAvatar name={user.name} size={28} ring={dark} />
             <Typography.Text style={{ maxWidth: 140, color: dark ? '#fff' : undefined }} ellipsis>
               {user.name}
             </Typography.Text>

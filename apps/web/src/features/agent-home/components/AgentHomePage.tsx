@@ -1,8 +1,10 @@
-import { Badge, Card, Col, Empty, Flex, List, Row, Space, Typography } from 'antd';
+import { Badge, Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { ApiOutlined, BankOutlined, ContactsOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { IconTile } from '../../../shared/ui/IconTile';
+import { ItemList } from '../../../shared/ui/ItemList';
 import { PersonAvatar, PersonCell } from '../../../shared/ui/PersonCell';
 import { RoleTag } from '../../../shared/ui/RoleTag';
 import { useCurrentUser } from '../../auth/hooks/use-session';
@@ -63,35 +65,22 @@ export function AgentHomePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('agentHome.quickLinks')} style={{ height: '100%' }}>
-            <List
-              dataSource={links}
-              renderItem={(link) => (
-                <List.Item key={link.to}>
-                  <Link to={link.to} style={{ display: 'block', width: '100%', color: 'inherit' }}>
-                    <Flex align="center" gap={12}>
-                      <div
-                        style={{
-                          width: 36,
-                          height: 36,
-                          borderRadius: 8,
-                          background: 'var(--ant-color-fill-tertiary)',
-                          display: 'grid',
-                          placeItems: 'center',
-                          color: 'var(--ant-color-primary)',
-                        }}
-                      >
-                        {link.icon}
-                      </div>
-                      <div style={{ flex: 1 }}>
-                        <Typography.Text strong>{link.title}</Typography.Text>
-                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                          {link.desc}
-                        </Typography.Text>
-                      </div>
-                      <RightOutlined style={{ color: 'var(--ant-color-text-quaternary)' }} />
-                    </Flex>
-                  </Link>
-                </List.Item>
+            <ItemList
+              items={links}
+              itemKey={(link) => link.to}
+              render={(link) => (
+                <Link to={link.to} style={{ display: 'block', width: '100%', color: 'inherit' }}>
+                  <Flex align="center" gap={12}>
+                    <IconTile>{link.icon}</IconTile>
+                    <div style={{ flex: 1 }}>
+                      <Typography.Text strong>{link.title}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                        {link.desc}
+                      </Typography.Text>
+                    </div>
+                    <RightOutlined style={{ color: 'var(--ant-color-text-quaternary)' }} />
+                  </Flex>
+                </Link>
               )}
             />
           </Card>

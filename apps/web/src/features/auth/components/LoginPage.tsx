@@ -8,6 +8,7 @@ import { isApiError } from '../../../shared/api/client';
 import { problemMessage } from '../../../shared/api/problem-message';
 import { zodRule } from '../../../shared/forms/zod-rule';
 import { BrandMark } from '../../../shared/ui/Brand';
+import { clearSessionExpired, sessionExpired } from '../api';
 import { homeFor, useLogin, useSession } from '../hooks/use-session';
 import { LanguageSwitch } from './LanguageSwitch';
 import './login.css';
@@ -41,6 +42,8 @@ export function LoginPage() {
   const login = useLogin();
   const cooldown = useCountdown();
   const [error, setError] = useState<unknown>(null);
+  const [expired] = useState(sessionExpired);
+  useEffect(clearSessionExpired, []);
   const next = safeNext(params.get('next'));
 
   // Signed in already, or just now: the session query now holds the user.
@@ -98,6 +101,9 @@ export function LoginPage() {
           <Typography.Paragraph type="secondary" style={{ marginBottom: 28 }}>
             {t('login.subtitle')}
           </Typography.Paragraph>
+          {expired && !errorText ? (
+            <Alert type="info" showIcon title={t('errors.unauthenticated')} style={{ marginBottom: 20 }} />
+          ) : null}
           {errorText ? <Alert type="error" showIcon title={errorText} style={{ marginBottom: 20 }} role="alert" /> : null}
           <Form<LoginValues> name="login" layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
             <Form.Item name="email" label={t('login.email')} rules={[zodRule(loginBodySchema.shape.email, t)]}>

@@ -31,6 +31,14 @@ export function TokensPage() {
   const [secret, setSecret] = useState<string | null>(null);
   const tokens = useQuery({ queryKey: [tokensResource], queryFn: ({ signal }) => listTokens(signal) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: [tokensResource] });
+  const create = useMutation({
+    mutationFn: createToken,
+    onSuccess: (created) => {
+      setCreating(false);
+      setSecret(created.secret);
+      void refresh();
+    },
+  });
   const revoke = useMutation({
     mutationFn: (token: ApiToken) => revokeToken(token.id),
     onSuccess: () => {
@@ -130,12 +138,7 @@ export function TokensPage() {
         open={creating}
         ownerRole={me.role}
         onCancel={() => setCreating(false)}
-        onCreate={async (body) => {
-          const created = await createToken(body);
-          setCreating(false);
-          setSecret(created.secret);
-          await refresh();
-        }}
+        onCreate={(body) => create.mutateAsync(body)}
       />
       <Modal
         open={secret !== null}
