@@ -6,3 +6,4 @@ export * from './modules/customers/customers.tables.js';
 export * from './modules/auth/auth.tables.js';
 export * from './modules/tokens/tokens.tables.js';
 export * from './modules/audit/audit.tables.js';
+export * from './modules/tickets/tickets.tables.js';

@@ -38,5 +38,7 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
   retryAfterSeconds: z.number().int().optional(),
+  /** On a conflict (409) or a stale write (412): the record as it is now, so the client can show it. */
+  current: z.unknown().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

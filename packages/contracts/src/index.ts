@@ -8,3 +8,4 @@ export * from './organizations.js';
 export * from './customers.js';
 export * from './tokens.js';
 export * from './audit.js';
+export * from './tickets.js';

@@ -6,7 +6,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; headers?: Record<string, string> } = {},
+    readonly extra: { errors?: FieldError[]; retryAfterSeconds?: number; headers?: Record<string, string>; current?: unknown } = {},
   ) {
     super(message);
     this.status = errorStatus[code];

@@ -26,7 +26,7 @@ export function sendProblem(
   reply: FastifyReply,
   code: ErrorCode,
   detail: string,
-  extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  extra: { errors?: FieldError[]; retryAfterSeconds?: number; current?: unknown } = {},
 ) {
   const status = errorStatus[code];
   const body: Problem = {
@@ -75,6 +75,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
       return sendProblem(reply, error.code, error.message, {
         ...(error.extra.errors ? { errors: error.extra.errors } : {}),
         ...(error.extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.extra.retryAfterSeconds } : {}),
+        ...(error.extra.current !== undefined ? { current: error.extra.current } : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
