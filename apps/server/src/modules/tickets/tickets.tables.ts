@@ -98,3 +98,60 @@ export const ticketMessages = pgTable(
   },
   (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id)],
 );
+
+/** Round-robin position per team: the member who got the last ticket. Locked while choosing. */
+export const teamAssignmentCursors = pgTable('team_assignment_cursors', {
+  teamId: uuid('team_id').primaryKey().references(() => teams.id, { onDelete: 'cascade' }),
+  lastUserId: uuid('last_user_id'),
+  updatedAt: updatedAt(),
+});
+
+/** 回访: the call after a complaint is resolved, to confirm the outcome with the customer. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: id(),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    dueAt: at('due_at').notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    outcome: text('outcome', { enum: ['satisfied', 'not_satisfied', 'unreachable'] }),
+    note: text('note').notNull().default(''),
+    completedAt: at('completed_at'),
+    completedById: uuid('completed_by_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('follow_ups_owner_idx').on(t.ownerId, t.status, t.dueAt), index('follow_ups_ticket_idx').on(t.ticketId)],
+);
+
+/** A complaint's lesson, archived as a draft knowledge note until the knowledge base takes it over. */
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: id(),
+    ticketId: uuid('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    category: text('category'),
+    status: text('status', { enum: ['draft', 'published'] }).notNull().default('draft'),
+    createdById: uuid('created_by_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lessons_ticket_idx').on(t.ticketId)],
+);
+
+/** In-app notifications (the bell); delivery channels and preferences come with the SLA issue. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    ticketId: uuid('ticket_id').references(() => tickets.id, { onDelete: 'cascade' }),
+    actorName: text('actor_name'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    readAt: at('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
+);
