@@ -14,11 +14,14 @@ import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerWeb } from './platform/http/web.js';
 import { openRealtimeBus } from './platform/realtime/bus.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { cannedResponsesRoutes } from './modules/canned-responses/index.js';
 import { authRoutes, registerAuthentication } from './modules/auth/index.js';
 import { customersRoutes } from './modules/customers/index.js';
+import { customFieldsRoutes } from './modules/custom-fields/index.js';
 import { opsRoutes, registerMetrics } from './modules/ops/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { teamsRoutes } from './modules/teams/index.js';
+import { followUpsRoutes, ticketsRoutes, ticketsUseCustomField } from './modules/tickets/index.js';
 import { tokensRoutes } from './modules/tokens/index.js';
 import { usersRoutes } from './modules/users/index.js';
 
@@ -89,6 +92,10 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
       await api.register(customersRoutes(deps));
       await api.register(tokensRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(ticketsRoutes(deps));
+      await api.register(followUpsRoutes(deps));
+      await api.register(customFieldsRoutes({ ...deps, isFieldInUse: ticketsUseCustomField }));
+      await api.register(cannedResponsesRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,9 @@ const envSchema = z.object({
   KEFU_PUBLIC_URL: z.url().optional(),
   KEFU_COOKIE_SECURE: bool.optional(),
   KEFU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  KEFU_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  KEFU_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  KEFU_FOLLOW_UP_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(24),
   KEFU_TRUST_PROXY: bool.default(false),
   KEFU_ROLES: z
     .string()
@@ -44,6 +47,12 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   cookieSecure: boolean;
   sessionDays: number;
+  /** A customer reply within this many days of resolution reopens the ticket. */
+  reopenDays: number;
+  /** Resolved tickets close by themselves after this many days. */
+  autoCloseDays: number;
+  /** A resolved complaint's follow-up call is due this many hours later. */
+  followUpHours: number;
   trustProxy: boolean;
   roles: ReadonlyArray<'web' | 'worker'>;
   webDir: string | undefined;
@@ -80,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.KEFU_PUBLIC_URL,
     cookieSecure: e.KEFU_COOKIE_SECURE ?? Boolean(e.KEFU_PUBLIC_URL?.startsWith('https:')),
     sessionDays: e.KEFU_SESSION_DAYS,
+    reopenDays: e.KEFU_REOPEN_DAYS,
+    autoCloseDays: e.KEFU_AUTO_CLOSE_DAYS,
+    followUpHours: e.KEFU_FOLLOW_UP_HOURS,
     trustProxy: e.KEFU_TRUST_PROXY,
     roles: Object.freeze([...new Set(e.KEFU_ROLES)]),
     webDir: e.KEFU_WEB_DIR ? path.resolve(e.KEFU_WEB_DIR) : undefined,

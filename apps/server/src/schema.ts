@@ -7,3 +7,5 @@ export * from './modules/auth/auth.tables.js';
 export * from './modules/tokens/tokens.tables.js';
 export * from './modules/audit/audit.tables.js';
 export * from './modules/tickets/tickets.tables.js';
+export * from './modules/custom-fields/custom-fields.tables.js';
+export * from './modules/canned-responses/canned-responses.tables.js';

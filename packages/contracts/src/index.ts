@@ -9,3 +9,7 @@ export * from './customers.js';
 export * from './tokens.js';
 export * from './audit.js';
 export * from './tickets.js';
+export * from './canned-responses.js';
+export * from './custom-fields.js';
+export * from './ticket-messages.js';
+export * from './follow-ups.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatus, type ErrorCode } from '@kefu/contracts';
 import { ADMIN, createTestApp, PASSWORD, unique, type TestApp } from './test-app.js';
-import { createCustomer, createOrganization, createStaffUser, createTeam, createToken, expectNoStack, ok } from './factories.js';
+import { createCustomer, createOrganization, createStaffUser, createTeam, createTicket, createToken, expectNoStack, ok } from './factories.js';
 
 /**
  * Every endpoint × every kind of caller, with the status each must get. A route added to the API
@@ -27,6 +27,11 @@ interface World {
   teamId: string;
   organizationId: string;
   strangersTokenId: string;
+  /** The customer caller's own ticket and complaint (no team: every agent sees them). */
+  ownTicketId: string;
+  ownComplaintId: string;
+  /** Another customer's ticket in a team none of the agent callers belong to. */
+  otherTeamTicketId: string;
 }
 
 interface Prepared { url?: string; body?: unknown; auth?: string | null }
@@ -57,6 +62,45 @@ async function ownToken(w: World, caller: Caller): Promise<Prepared> {
   const cookie = caller === 'token' ? w.tokenOwner.cookie : w.auth[caller]!;
   return { url: `/api/v1/tokens/${(await createToken(w.t, cookie)).token.id}` };
 }
+
+/** A resolved complaint of the customer caller's, whose open follow-up the caller completes. */
+async function freshFollowUp(w: World): Promise<string> {
+  const admin = await w.t.adminSession();
+  const ticket = await createTicket(w.t, { type: 'complaint', requesterId: w.ownCustomerId, complaint: { remedies: ['apology'] } });
+  await ok(w.t, 200, 'PATCH', `/api/v1/tickets/${ticket.id}`, admin, { status: 'resolved' });
+  const list = await ok(w.t, 200, 'GET', '/api/v1/follow-ups?owner=all', admin);
+  return (list.items as { id: string; ticketId: string }[]).find((f) => f.ticketId === ticket.id)!.id;
+}
+
+/** Canned responses written by a supervisor none of the callers is: one shared, one personal. */
+const cannedFixtures = new WeakMap<World, Promise<{ author: string; shared: string; strangers: string }>>();
+const cannedBody = (scope: 'personal' | 'shared' = 'personal') => ({ title: unique('话术 '), body: '<p>您好 {{customer.name}}</p>', scope });
+async function cannedResponse(w: World, author: string | null, scope: 'personal' | 'shared'): Promise<string> {
+  return (await ok(w.t, 201, 'POST', '/api/v1/canned-responses', author ?? (await w.t.adminSession()), cannedBody(scope))).id as string;
+}
+function cannedWorld(w: World) {
+  let made = cannedFixtures.get(w);
+  if (!made) {
+    made = (async () => {
+      const author = (await w.t.staff('supervisor')).cookie;
+      return { author, shared: await cannedResponse(w, author, 'shared'), strangers: await cannedResponse(w, author, 'personal') };
+    })();
+    cannedFixtures.set(w, made);
+  }
+  return made;
+}
+type CannedTarget = 'shared' | 'strangers' | 'fresh shared' | "fresh stranger's" | 'own';
+/** The url of a canned response (plus `suffix`) for this caller; `own` is one the caller just wrote. */
+const canned = (target: CannedTarget, suffix = '') => async (w: World, caller: Caller): Promise<Prepared> => {
+  const world = await cannedWorld(w);
+  const id = target === 'shared' ? world.shared
+    : target === 'strangers' ? world.strangers
+      : target === 'fresh shared' ? await cannedResponse(w, world.author, 'shared')
+        : target === "fresh stranger's" ? await cannedResponse(w, world.author, 'personal')
+          : caller === 'anonymous' || caller === 'customer' ? world.shared
+            : await cannedResponse(w, w.auth[caller], 'personal');
+  return { url: `/api/v1/canned-responses/${id}${suffix}` };
+};
 
 export const matrix: Row[] = [
   // auth and the signed-in user
@@ -94,8 +138,56 @@ export const matrix: Row[] = [
   { route: 'POST /api/v1/tokens', expect: s(401, 403, 201, 201, 201, 400), body: { name: 'CRM 同步' } },
   { route: 'DELETE /api/v1/tokens/:id', variant: 'own token', expect: s(401, 403, 204, 204, 204, 204), prepare: ownToken },
   { route: 'DELETE /api/v1/tokens/:id', variant: "another user's token", expect: s(401, 403, 404, 404, 404, 404), prepare: (w) => ({ url: `/api/v1/tokens/${w.strangersTokenId}` }) },
+  // tickets: staff see their teams' and untriaged tickets, customers their own
+  { route: 'POST /api/v1/tickets', expect: s(401, 201, 201, 201, 201, 201),
+    prepare: (w, caller) => ({ body: caller === 'customer' ? { subject: '无法登录', body: '请帮忙' } : { subject: '来电咨询', requesterId: w.otherCustomerId } }) },
+  { route: 'GET /api/v1/tickets', expect: s(401, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/v1/tickets/:id', variant: "the customer's own ticket", expect: s(401, 200, 200, 200, 200, 200), prepare: (w) => ({ url: `/api/v1/tickets/${w.ownTicketId}` }) },
+  { route: 'GET /api/v1/tickets/:id', variant: "another team's ticket", expect: s(401, 404, 404, 200, 200, 404), prepare: (w) => ({ url: `/api/v1/tickets/${w.otherTeamTicketId}` }) },
+  { route: 'PATCH /api/v1/tickets/:id', variant: 'staff field on a visible ticket', expect: s(401, 403, 200, 200, 200, 200), body: { priority: 'high' }, prepare: (w) => ({ url: `/api/v1/tickets/${w.ownTicketId}` }) },
+  { route: 'PATCH /api/v1/tickets/:id', variant: "another team's ticket", expect: s(401, 403, 404, 200, 200, 404), body: { priority: 'high' }, prepare: (w) => ({ url: `/api/v1/tickets/${w.otherTeamTicketId}` }) },
+  { route: 'POST /api/v1/tickets/:id/messages', expect: s(401, 201, 201, 201, 201, 201), body: { body: '您好，已收到' }, prepare: (w) => ({ url: `/api/v1/tickets/${w.ownTicketId}/messages` }) },
+  { route: 'GET /api/v1/tickets/:id/timeline', expect: s(401, 200, 200, 200, 200, 200), prepare: (w) => ({ url: `/api/v1/tickets/${w.ownTicketId}/timeline` }) },
+  { route: 'POST /api/v1/tickets/:id/complaint/confirmation', expect: s(401, 403, 200, 200, 200, 200), body: { outcome: 'confirmed' }, prepare: (w) => ({ url: `/api/v1/tickets/${w.ownComplaintId}/complaint/confirmation` }) },
+  { route: 'POST /api/v1/tickets/:id/complaint/lesson', expect: s(401, 403, 201, 201, 201, 201),
+    prepare: async (w) => ({ url: `/api/v1/tickets/${(await createTicket(w.t, { type: 'complaint', requesterId: w.ownCustomerId, complaint: { rootCause: '包装破损', remedies: ['replacement'] } })).id}/complaint/lesson` }) },
+  { route: 'GET /api/v1/follow-ups', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/follow-ups/:id/complete', expect: s(401, 403, 200, 200, 200, 200), body: { outcome: 'satisfied' }, prepare: async (w) => ({ url: `/api/v1/follow-ups/${await freshFollowUp(w)}/complete` }) },
+  { route: 'GET /api/v1/notifications', expect: s(401, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/notifications/read', expect: s(401, 204, 204, 204, 204, 204), body: { ids: 'all' } },
   // audit: admins only
   { route: 'GET /api/v1/audit-events', expect: s(401, 403, 403, 403, 200, 403) },
+  // custom fields: admins manage; staff read all; customers read the active fields shown in the portal
+  { route: 'GET /api/v1/custom-fields', expect: s(401, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/custom-fields', expect: s(401, 403, 403, 403, 201, 403),
+    prepare: () => ({ body: { key: unique('cf_').toLowerCase(), kind: 'text', label: { 'zh-CN': '序列号', en: 'Serial number' } } }) },
+  { route: 'POST /api/v1/custom-fields/reorder', expect: s(401, 403, 403, 403, 200, 403),
+    prepare: async (w) => ({ body: { ids: [(await ok(w.t, 201, 'POST', '/api/v1/custom-fields', w.auth.admin!, { key: unique('cf_').toLowerCase(), kind: 'checkbox', label: { 'zh-CN': '保修', en: 'Warranty' } })).id] } }) },
+  { route: 'GET /api/v1/custom-fields/:id', variant: 'a field shown in the portal', expect: s(401, 200, 200, 200, 200, 200),
+    prepare: async (w) => ({ url: `/api/v1/custom-fields/${(await ok(w.t, 201, 'POST', '/api/v1/custom-fields', w.auth.admin!, { key: unique('cf_').toLowerCase(), kind: 'date', visibleToCustomer: true, label: { 'zh-CN': '购买日期', en: 'Purchased on' } })).id}` }) },
+  { route: 'GET /api/v1/custom-fields/:id', variant: 'an internal field', expect: s(401, 404, 200, 200, 200, 200),
+    prepare: async (w) => ({ url: `/api/v1/custom-fields/${(await ok(w.t, 201, 'POST', '/api/v1/custom-fields', w.auth.admin!, { key: unique('cf_').toLowerCase(), kind: 'text', label: { 'zh-CN': '内部评级', en: 'Internal grade' } })).id}` }) },
+  { route: 'PATCH /api/v1/custom-fields/:id', expect: s(401, 403, 403, 403, 200, 403), body: { required: false },
+    prepare: async (w) => ({ url: `/api/v1/custom-fields/${(await ok(w.t, 201, 'POST', '/api/v1/custom-fields', w.auth.admin!, { key: unique('cf_').toLowerCase(), kind: 'number', label: { 'zh-CN': '数量', en: 'Quantity' } })).id}` }) },
+  { route: 'DELETE /api/v1/custom-fields/:id', expect: s(401, 403, 403, 403, 204, 403),
+    prepare: async (w) => ({ url: `/api/v1/custom-fields/${(await ok(w.t, 201, 'POST', '/api/v1/custom-fields', w.auth.admin!, { key: unique('cf_').toLowerCase(), kind: 'text', label: { 'zh-CN': '备注', en: 'Remark' } })).id}` }) },
+  // canned responses: staff only; shared ones need a supervisor to change; personal ones their owner (or an admin)
+  { route: 'GET /api/v1/canned-responses', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'GET /api/v1/canned-responses/categories', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/canned-responses', variant: 'personal', expect: s(401, 403, 201, 201, 201, 201), prepare: () => ({ body: cannedBody('personal') }) },
+  { route: 'POST /api/v1/canned-responses', variant: 'shared', expect: s(401, 403, 403, 201, 201, 403), prepare: () => ({ body: cannedBody('shared') }) },
+  { route: 'GET /api/v1/canned-responses/:id', variant: 'shared', expect: s(401, 404, 200, 200, 200, 200), prepare: canned('shared') },
+  { route: 'GET /api/v1/canned-responses/:id', variant: "another user's personal", expect: s(401, 404, 404, 404, 200, 404), prepare: canned('strangers') },
+  { route: 'GET /api/v1/canned-responses/:id', variant: 'own personal', expect: s(401, 404, 200, 200, 200, 200), prepare: canned('own') },
+  { route: 'PATCH /api/v1/canned-responses/:id', variant: 'shared', expect: s(401, 403, 403, 200, 200, 403), body: { category: '物流' }, prepare: canned('shared') },
+  { route: 'PATCH /api/v1/canned-responses/:id', variant: "another user's personal", expect: s(401, 403, 404, 404, 200, 404), body: { category: '物流' }, prepare: canned('strangers') },
+  { route: 'PATCH /api/v1/canned-responses/:id', variant: 'own personal', expect: s(401, 403, 200, 200, 200, 200), body: { category: '物流' }, prepare: canned('own') },
+  { route: 'DELETE /api/v1/canned-responses/:id', variant: 'shared', expect: s(401, 403, 403, 204, 204, 403), prepare: canned('fresh shared') },
+  { route: 'DELETE /api/v1/canned-responses/:id', variant: "another user's personal", expect: s(401, 403, 404, 404, 204, 404), prepare: canned("fresh stranger's") },
+  { route: 'DELETE /api/v1/canned-responses/:id', variant: 'own personal', expect: s(401, 403, 204, 204, 204, 204), prepare: canned('own') },
+  { route: 'POST /api/v1/canned-responses/preview', expect: s(401, 403, 200, 200, 200, 200), body: { body: '<p>{{agent.name}}</p>', context: { ticket: { number: 10042 } } } },
+  { route: 'POST /api/v1/canned-responses/:id/render', variant: 'shared', expect: s(401, 404, 200, 200, 200, 200), body: { context: { customer: { name: '张伟' } } }, prepare: canned('shared', '/render') },
+  { route: 'POST /api/v1/canned-responses/:id/render', variant: "another user's personal", expect: s(401, 404, 404, 404, 200, 404), body: {}, prepare: canned('strangers', '/render') },
   // public: API description and operator endpoints
   { route: 'GET /api/openapi.json', expect: s(200, 200, 200, 200, 200, 200) },
   { route: 'GET /healthz', expect: s(200, 200, 200, 200, 200, 200) },
@@ -123,6 +215,9 @@ beforeAll(async () => {
     teamId: (await createTeam(t)).id,
     organizationId: (await createOrganization(t)).id,
     strangersTokenId: (await createToken(t, stranger.cookie)).token.id,
+    ownTicketId: (await createTicket(t, { requesterId: customer.customerId })).id,
+    ownComplaintId: (await createTicket(t, { requesterId: customer.customerId, type: 'complaint' })).id,
+    otherTeamTicketId: (await createTicket(t, { teamId: (await createTeam(t)).id })).id,
   };
 });
 afterAll(() => w.t.close());

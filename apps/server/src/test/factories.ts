@@ -42,6 +42,12 @@ export const createCustomer = async (t: TestApp, body: Record<string, unknown> =
 export const createTeam = async (t: TestApp, body: Record<string, unknown> = {}, auth?: string) =>
   ok(t, 201, 'POST', '/api/v1/teams', auth ?? (await t.adminSession()), { name: unique('团队 '), ...body });
 
+/** Opens a ticket as admin (or `auth`) for `requesterId`, or for a new customer. */
+export async function createTicket(t: TestApp, body: Record<string, unknown> = {}, auth?: string) {
+  const requester = body.requesterId ? {} : { requesterId: (await createCustomer(t)).id };
+  return ok(t, 201, 'POST', '/api/v1/tickets', auth ?? (await t.adminSession()), { subject: unique('工单 '), body: '问题描述', ...requester, ...body });
+}
+
 /** Creates a staff account through the API without signing it in (cheaper than `t.staff`). */
 export const createStaffUser = async (t: TestApp, body: Record<string, unknown> = {}) =>
   ok(t, 201, 'POST', '/api/v1/users', await t.adminSession(), {

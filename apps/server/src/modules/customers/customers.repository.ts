@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { ListCustomersQuery } from '@kefu/contracts';
 import type { Executor } from '../../platform/db/client.js';
 import { cleanSearch, containsPattern, keyset } from '../../platform/db/pagination.js';
@@ -93,3 +93,42 @@ export const insertCustomer = async (db: Executor, row: typeof customers.$inferI
   (await db.insert(customers).values(row).returning())[0]!;
 export const updateCustomerRow = async (db: Executor, id: string, patch: Partial<typeof customers.$inferInsert>) =>
   (await db.update(customers).set(patch).where(eq(customers.id, id)).returning())[0]!;
+
+/**
+ * The same number written nationally or internationally (139-0000-1111 and +86 139 0000 1111):
+ * equal digits, or one ending in the other when at least 7 digits are compared.
+ */
+function samePhone(phone: string) {
+  const digits = normalizePhone(phone).replace('+', '');
+  const stored = sql`replace(${customerIdentities.normalized}, '+', '')`;
+  if (digits.length < 7) return eq(customerIdentities.normalized, normalizePhone(phone));
+  return or(eq(stored, digits), sql`${stored} like ${'%' + digits}`, and(sql`length(${stored}) >= 7`, sql`${digits} like '%' || ${stored}`));
+}
+
+/** A customer by email first (unique), else by phone digits (the oldest match). */
+export async function findByIdentity(db: Executor, email?: string, phone?: string) {
+  const lookups = [
+    email ? and(eq(customerIdentities.kind, 'email'), eq(customerIdentities.normalized, email.toLowerCase())) : undefined,
+    phone ? and(eq(customerIdentities.kind, 'phone'), samePhone(phone)) : undefined,
+  ];
+  for (const match of lookups) {
+    if (!match) continue;
+    const [row] = await db
+      .select({ id: customers.id, organizationId: customers.organizationId, name: customers.name })
+      .from(customerIdentities)
+      .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
+      .where(match)
+      .orderBy(asc(customers.id))
+      .limit(1);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+/** New people from a company's mail domain join that organization. */
+export async function organizationForEmailDomain(db: Executor, email: string) {
+  const domain = email.split('@')[1]?.toLowerCase();
+  if (!domain) return null;
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(sql`${domain} = any(${organizations.domains})`).orderBy(asc(organizations.id)).limit(1);
+  return org?.id ?? null;
+}

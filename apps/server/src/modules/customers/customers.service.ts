@@ -100,3 +100,26 @@ export async function updateCustomer(deps: AppDeps, ctx: RequestContext, id: str
   );
   return getCustomer(deps, ctx, id);
 }
+
+/**
+ * The customer with this email (or, failing that, phone), or a new one — inside the caller's
+ * transaction, so a ticket opened on someone's behalf and its new customer commit together.
+ */
+export async function findOrCreateCustomer(
+  deps: AppDeps,
+  tx: Executor,
+  ctx: RequestContext,
+  who: { name: string; email?: string; phone?: string },
+): Promise<{ id: string; organizationId: string | null; name: string; created: boolean }> {
+  const found = await repo.findByIdentity(tx, who.email, who.phone);
+  if (found) return { ...found, created: false };
+  const now = deps.clock.now();
+  const ids = { emails: who.email ? [who.email] : [], phones: who.phone ? [who.phone] : [] };
+  const organizationId = who.email ? await repo.organizationForEmailDomain(tx, who.email) : null;
+  const row = await repo.insertCustomer(tx, {
+    id: uuidv7(now.getTime()), name: who.name, organizationId, searchText: repo.searchTextOf(who.name, ids), createdAt: now, updatedAt: now,
+  });
+  await repo.replaceIdentities(tx, row.id, ids, now);
+  await recordAudit(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, after: snapshot(row, ids) }, now);
+  return { id: row.id, organizationId, name: row.name, created: true };
+}

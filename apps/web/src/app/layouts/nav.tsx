@@ -3,6 +3,8 @@ import {
   AuditOutlined,
   BankOutlined,
   ContactsOutlined,
+  CommentOutlined,
+  FormOutlined,
   DashboardOutlined,
   TeamOutlined,
   UserOutlined,
@@ -30,6 +32,16 @@ export function useAdminNav(): NavGroup[] {
       ],
     },
     {
+      key: 'forms',
+      label: t('customFields.navGroup'),
+      items: [{ path: '/admin/custom-fields', label: t('customFields.nav'), icon: <FormOutlined aria-hidden /> }],
+    },
+    {
+      key: 'service',
+      label: t('cannedResponses.navGroup'),
+      items: [{ path: '/admin/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> }],
+    },
+    {
       key: 'security',
       label: t('nav.groupSecurity'),
       items: [
@@ -45,7 +57,10 @@ export function useAgentNav(): NavGroup[] {
   return [
     {
       key: 'work',
-      items: [{ path: '/agent', label: t('nav.home'), icon: <DashboardOutlined aria-hidden />, exact: true }],
+      items: [
+        { path: '/agent', label: t('nav.home'), icon: <DashboardOutlined aria-hidden />, exact: true },
+        { path: '/agent/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> },
+      ],
     },
     {
       key: 'crm',

@@ -31,6 +31,8 @@ export interface RequestOptions {
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `If-Match` for optimistic concurrency. */
+  headers?: Record<string, string>;
 }
 
 /** Empty values are dropped so that cleared filters do not reach the server as `?q=`. */
@@ -74,7 +76,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal } = options;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {

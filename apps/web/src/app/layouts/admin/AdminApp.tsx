@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useRoutes } from 'react-router';
 import { auditRoutes } from '../../../features/audit/routes';
+import { cannedResponsesRoutes } from '../../../features/canned-responses/routes';
 import { customersRoutes } from '../../../features/customers/routes';
+import { customFieldsRoutes } from '../../../features/custom-fields/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
 import { teamsRoutes } from '../../../features/teams/routes';
 import { usersRoutes } from '../../../features/users/routes';
@@ -19,6 +21,8 @@ export function AdminApp() {
     ...organizationsRoutes,
     ...customersRoutes,
     ...auditRoutes,
+    ...cannedResponsesRoutes,
+    ...customFieldsRoutes,
     { path: '*', element: <ProblemResult status={404} home="/admin" /> },
   ]);
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRoutes } from 'react-router';
 import { agentHomeRoutes } from '../../../features/agent-home/routes';
+import { cannedResponsesRoutes } from '../../../features/canned-responses/routes';
 import { customersRoutes } from '../../../features/customers/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
@@ -14,6 +15,7 @@ export function AgentApp() {
     ...agentHomeRoutes,
     ...customersRoutes,
     ...organizationsRoutes,
+    ...cannedResponsesRoutes,
     { path: '*', element: <ProblemResult status={404} home="/agent" /> },
   ]);
   return (

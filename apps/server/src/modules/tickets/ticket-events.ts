@@ -1,0 +1,44 @@
+import type { AppDeps } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/client.js';
+import { afterCommit } from '../../platform/db/transaction.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { publish } from '../../platform/realtime/bus.js';
+import type { RequestContext } from '../auth/index.js';
+import { ticketEvents } from './tickets.tables.js';
+
+export const TICKETS_CHANNEL = 'kefu_tickets';
+
+/** What every instance hears when a ticket changes (only after the change commits). */
+export interface TicketChanged {
+  ticketId: string;
+  number: number;
+  version: number;
+  type: string;
+  actorId: string | null;
+}
+
+/**
+ * Appends to the ticket's timeline in the caller's transaction, and announces the change to every
+ * instance once that transaction has committed.
+ */
+export async function recordTicketEvent(
+  deps: AppDeps,
+  tx: Executor,
+  ctx: RequestContext | null,
+  ticket: { id: string; number: number; version: number },
+  type: string,
+  data: Record<string, unknown> = {},
+) {
+  const now = deps.clock.now();
+  await tx.insert(ticketEvents).values({
+    id: uuidv7(now.getTime()),
+    ticketId: ticket.id,
+    actorId: ctx?.actor.userId ?? null,
+    actorName: ctx?.actor.name ?? 'Kefu',
+    type,
+    data,
+    createdAt: now,
+  });
+  const message: TicketChanged = { ticketId: ticket.id, number: ticket.number, version: ticket.version, type, actorId: ctx?.actor.userId ?? null };
+  afterCommit(tx, () => publish(deps.db, TICKETS_CHANNEL, message));
+}

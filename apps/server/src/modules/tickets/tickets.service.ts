@@ -1,0 +1,200 @@
+import { eq, inArray } from 'drizzle-orm';
+import {
+  createTicketBodySchema, type CreateTicketBody, type ListTicketsQuery, type Ticket, type TicketPriority, type UpdateTicketBody,
+} from '@kefu/contracts';
+import type { AppDeps } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/client.js';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError, invalidField, notFound } from '../../platform/http/app-error.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { isStaff, type RequestContext } from '../auth/index.js';
+import { customers, findOrCreateCustomer } from '../customers/index.js';
+import { loadCustomFieldDefs, validateCustomFieldValues } from '../custom-fields/index.js';
+import { teams } from '../teams/index.js';
+import { assertAssignable, pickAssignee } from './assignment.js';
+import { applyComplaintRules } from './complaint-rules.js';
+import { scheduleFollowUp } from './complaints.service.js';
+import { addFirstMessage } from './ticket-messages.service.js';
+import { notifyUsers, supervisorIds } from './notifications.js';
+import { recordTicketEvent } from './ticket-events.js';
+import { changesBetween, presentTicket } from './tickets.presenter.js';
+import { assertStatusMove, authorizeTicketCreate, authorizeTicketUpdate } from './tickets.policy.js';
+import * as repo from './tickets.repository.js';
+
+async function requesterNames(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db.select({ id: customers.id, name: customers.name }).from(customers).where(inArray(customers.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function present(db: Executor, row: repo.TicketRow): Promise<Ticket> {
+  return presentTicket(row, (await requesterNames(db, [row.requesterId])).get(row.requesterId) ?? '');
+}
+
+async function resolveRequester(deps: AppDeps, tx: Executor, ctx: RequestContext, body: CreateTicketBody) {
+  const byId = async (id: string) =>
+    (await tx.select({ id: customers.id, organizationId: customers.organizationId, name: customers.name }).from(customers).where(eq(customers.id, id)).limit(1))[0];
+  if (!isStaff(ctx.actor)) return (await byId(ctx.actor.customerId!))!;
+  if (body.requesterId) {
+    const c = await byId(body.requesterId);
+    if (!c) throw invalidField('requesterId', 'names a customer that does not exist');
+    return c;
+  }
+  if (body.requester) return findOrCreateCustomer(deps, tx, ctx, body.requester);
+  throw invalidField('requesterId', 'is required: give requesterId or requester {name, email|phone}');
+}
+
+/** Checks the team exists and the assignee may take its work; picks one by the team's mode if asked. */
+async function settleOwner(tx: Executor, teamId: string | null, assigneeId: string | null, pick: boolean): Promise<string | null> {
+  if (teamId) {
+    const [team] = await tx.select({ mode: teams.assignmentMode }).from(teams).where(eq(teams.id, teamId)).limit(1);
+    if (!team) throw invalidField('teamId', 'names a team that does not exist');
+    if (!assigneeId && pick && team.mode !== 'manual') return pickAssignee(tx, teamId, team.mode);
+  }
+  if (assigneeId && !(await assertAssignable(tx, assigneeId, teamId))) {
+    throw invalidField('assigneeId', teamId ? "must be active staff in the ticket's team" : 'must be active staff');
+  }
+  return assigneeId;
+}
+
+const CUSTOMER_CREATE_FIELDS = new Set(['subject', 'body', 'type', 'customFields', 'complaint']);
+
+export async function createTicket(deps: AppDeps, ctx: RequestContext, input: CreateTicketBody): Promise<Ticket> {
+  authorizeTicketCreate(ctx.actor);
+  const body = createTicketBodySchema.parse(input);
+  const staff = isStaff(ctx.actor);
+  if (!staff) {
+    const refused = Object.keys(input).filter((k) => !CUSTOMER_CREATE_FIELDS.has(k));
+    if (refused.length) throw new AppError('forbidden', `Customers may not set ${refused.join(', ')}`, { errors: refused.map((field) => ({ field, message: 'is set by the service team' })) });
+  }
+  const { values: customFields } = validateCustomFieldValues(await loadCustomFieldDefs(deps.db), body.type, body.customFields ?? {}, {
+    mode: 'create', actor: staff ? 'staff' : 'customer',
+  });
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const requester = await resolveRequester(deps, tx, ctx, body);
+    const teamId = staff ? (body.teamId ?? null) : null;
+    const assigneeId = await settleOwner(tx, teamId, staff ? (body.assigneeId ?? null) : null, true);
+    const complaint = applyComplaintRules(body.type, body.complaint, staff ? body.priority : undefined);
+    const row = await repo.insertTicket(tx, {
+      id: uuidv7(now.getTime()),
+      subject: body.subject,
+      type: body.type,
+      channel: staff ? (body.channel ?? 'phone') : 'portal',
+      status: assigneeId ? 'open' : 'new',
+      priority: complaint.priority ?? (staff ? body.priority : undefined) ?? 'normal',
+      requesterId: requester.id,
+      organizationId: requester.organizationId,
+      teamId,
+      assigneeId,
+      tags: staff ? [...new Set(body.tags ?? [])] : [],
+      customFields,
+      ...complaint.columns,
+      createdById: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const messageId = body.body.trim() ? await addFirstMessage(deps, tx, row, requester.name, body.body) : null;
+    await recordTicketEvent(deps, tx, ctx, row, 'ticket.created', { channel: row.channel, teamId, assigneeId, priority: row.priority, messageId });
+    if (assigneeId) await notifyUsers(deps, tx, ctx, [assigneeId], 'ticket.assigned', row.id, { number: row.number, subject: row.subject });
+    if (complaint.escalate) {
+      await notifyUsers(deps, tx, ctx, await supervisorIds(tx), 'complaint.urgent', row.id, { number: row.number, subject: row.subject, impact: row.complaintImpact });
+    }
+    return presentTicket(row, requester.name);
+  });
+}
+
+export async function listTickets(deps: AppDeps, ctx: RequestContext, query: ListTicketsQuery) {
+  const rows = await repo.listTickets(deps.db, ctx.actor, query);
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const names = await requesterNames(deps.db, page.map((r) => r.requesterId));
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? ''), snippet: null })),
+    nextCursor: more && last ? repo.encodeTicketCursor(query.sort, last) : null,
+    jumpTo: null,
+  };
+}
+
+export async function getTicket(deps: AppDeps, ctx: RequestContext, id: string): Promise<Ticket> {
+  const row = await repo.findVisibleTicket(deps.db, ctx.actor, id);
+  if (!row) throw notFound('Ticket');
+  return present(deps.db, row);
+}
+
+/** Parses `If-Match: "7"` (or W/"7", or 7). */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw invalidField('If-Match', 'must be the ticket version from its ETag, e.g. "3"');
+  return Number(m[1]);
+}
+
+function timestampsFor(before: repo.TicketRow, status: repo.TicketRow['status'], now: Date) {
+  if (status === before.status) return {};
+  if (status === 'resolved') return { resolvedAt: now };
+  if (status === 'closed') return { closedAt: now };
+  if (before.status === 'resolved' || before.status === 'closed') return { resolvedAt: null, closedAt: null };
+  return {};
+}
+
+export async function updateTicket(deps: AppDeps, ctx: RequestContext, id: string, body: UpdateTicketBody, ifMatch?: number): Promise<Ticket> {
+  authorizeTicketUpdate(ctx.actor, body);
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (tx) => {
+    const before = await repo.findVisibleTicket(tx, ctx.actor, id, true);
+    if (!before) throw notFound('Ticket');
+    if (before.mergedIntoId) throw new AppError('conflict', 'This ticket was merged; change the ticket it was merged into', { current: await present(tx, before) });
+    if (ifMatch !== undefined && ifMatch !== before.version) {
+      throw new AppError('precondition_failed', `The ticket changed since you loaded it (now version ${before.version})`, { current: await present(tx, before) });
+    }
+    // Taking a ticket someone else already owns needs proof you saw that (If-Match): one of two
+    // agents grabbing the same ticket at once wins, the other is told who has it.
+    if (body.assigneeId && ifMatch === undefined && before.assigneeId && before.assigneeId !== body.assigneeId) {
+      throw new AppError('conflict', 'The ticket is already assigned; reload and reassign explicitly', { current: await present(tx, before) });
+    }
+    const status = body.status ?? before.status;
+    assertStatusMove(ctx.actor, before.status, status);
+    const teamId = body.teamId === undefined ? before.teamId : body.teamId;
+    // A transfer to another department keeps one owner: the new team's choice, or none yet.
+    const transfer = body.teamId !== undefined && body.teamId !== before.teamId && body.assigneeId === undefined;
+    let assigneeId = body.assigneeId === undefined ? (transfer ? null : before.assigneeId) : body.assigneeId;
+    if (transfer && !teamId) assigneeId = before.assigneeId;
+    if (body.teamId !== undefined || body.assigneeId !== undefined) assigneeId = await settleOwner(tx, teamId, assigneeId, transfer);
+    const type = body.type ?? before.type;
+    const customFields = body.customFields
+      ? validateCustomFieldValues(await loadCustomFieldDefs(deps.db), type, body.customFields, {
+        mode: 'update', actor: isStaff(ctx.actor) ? 'staff' : 'customer', previous: before.customFields,
+      }).values
+      : undefined;
+    const complaint = applyComplaintRules(type, { ...body.complaint }, body.priority, before);
+    if (status === 'closed' && type === 'complaint') complaint.assertClosable();
+    const after = await repo.updateTicketRow(tx, id, before.version, {
+      ...(body.subject !== undefined ? { subject: body.subject } : {}),
+      type,
+      status: status === 'new' && assigneeId ? 'open' : status,
+      priority: (complaint.priority ?? body.priority ?? before.priority) as TicketPriority,
+      teamId,
+      assigneeId,
+      ...(body.tags ? { tags: [...new Set(body.tags)] } : {}),
+      ...(customFields ? { customFields } : {}),
+      ...complaint.columns,
+      ...timestampsFor(before, status, now),
+      updatedAt: now,
+    });
+    if (!after) throw new AppError('precondition_failed', 'The ticket changed while saving; reload it');
+    const changes = changesBetween(before, after);
+    await recordTicketEvent(deps, tx, ctx, after, 'ticket.updated', { changes });
+    if (after.assigneeId && after.assigneeId !== before.assigneeId) {
+      await notifyUsers(deps, tx, ctx, [after.assigneeId], 'ticket.assigned', after.id, { number: after.number, subject: after.subject });
+    }
+    if (complaint.escalate && before.priority !== 'urgent') {
+      await notifyUsers(deps, tx, ctx, await supervisorIds(tx), 'complaint.urgent', after.id, { number: after.number, subject: after.subject, impact: after.complaintImpact });
+    }
+    if (after.type === 'complaint' && after.status === 'resolved' && before.status !== 'resolved') {
+      await scheduleFollowUp(deps, tx, ctx, after);
+    }
+    return present(tx, after);
+  });
+}

@@ -1,0 +1,65 @@
+/*
+ * Search-result snippets with the matched words in <mark>. Done in TypeScript, not with ts_headline:
+ * ts_headline finds words with PostgreSQL's parser, which sees "我要退款了" as one word and so would
+ * not mark 退款 unless the stored text were re-spaced by jieba, and it would return that re-spaced
+ * text. Here Han terms are marked wherever they occur, and an English term marks words that begin
+ * with its rough stem (refunds → refund… marks Refunded), which is close to what the english
+ * configuration matched. Everything that is not a <mark> tag is HTML-escaped, so the result can be
+ * shown as HTML.
+ */
+import { queryTerms } from './segment.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** A crude English stem, only for highlighting: enough to mark refund in "refunds" and "refunded". */
+function root(word: string): string {
+  const w = word.toLowerCase();
+  const cut = w.replace(/(?:ing|ed|es|s)$/, '');
+  return cut.length >= 3 ? cut : w;
+}
+
+function matchRanges(text: string, q: string): Array<[number, number]> {
+  const patterns = queryTerms(q).map((t) =>
+    t.kind === 'cjk' ? escapeRegex(t.text) : `(?<![\\p{Script=Latin}\\p{N}])${escapeRegex(root(t.text))}[\\p{Script=Latin}\\p{M}\\p{N}]*`,
+  );
+  if (patterns.length === 0) return [];
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(new RegExp(patterns.join('|'), 'giu'))) {
+    if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/** Moves an index off the second half of a surrogate pair, so no emoji is cut in two. */
+function safeIndex(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xdc00 && code <= 0xdfff ? i + 1 : i;
+}
+
+/**
+ * An HTML excerpt of `text` of about `maxLength` characters around the first match of `q`, with every
+ * match in <mark>…</mark>. Without a match it is the start of the text.
+ */
+export function snippet(text: string, q: string, options: { maxLength?: number } = {}): string {
+  const maxLength = Math.max(20, options.maxLength ?? 160);
+  const ranges = matchRanges(text, q);
+  let start = 0;
+  if (ranges.length > 0 && text.length > maxLength) {
+    start = Math.max(0, Math.min(ranges[0]![0] - Math.floor(maxLength / 4), text.length - maxLength));
+  }
+  start = safeIndex(text, start);
+  const end = safeIndex(text, Math.min(text.length, start + maxLength));
+  let html = start > 0 ? '…' : '';
+  let at = start;
+  for (const [from, to] of ranges) {
+    if (to <= at || from >= end) continue;
+    const a = Math.max(from, at);
+    const b = Math.min(to, end);
+    html += `${escapeHtml(text.slice(at, a))}<mark>${escapeHtml(text.slice(a, b))}</mark>`;
+    at = b;
+  }
+  html += escapeHtml(text.slice(at, end));
+  return end < text.length ? `${html}…` : html;
+}

@@ -1,0 +1,1 @@
+export { CannedResponsePicker, type CannedResponsePick, type CannedResponsePickerProps } from './components/CannedResponsePicker';

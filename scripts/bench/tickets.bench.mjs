@@ -1,0 +1,154 @@
+// Service desk figures: ticket creation through the API vs raw INSERT into the same table, and
+// queue query latency over a large table. PostgreSQL when BENCH_DATABASE_URL is set, PGlite always.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { ensureBuilt, fmt, freePort, load, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const admin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
+
+async function api(base, cookie, method, path, body) {
+  const res = await fetch(`${base}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function signIn(base) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.KEFU_ADMIN_EMAIL, password: admin.KEFU_ADMIN_PASSWORD }) });
+  return res.headers.get('set-cookie').split(';')[0];
+}
+
+/** p50/p95 of `n` sequential-ish requests (4 in flight), measured by the client. */
+async function latency(url, cookie, n = 400, inFlight = 4) {
+  const times = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      next++;
+      const t0 = performance.now();
+      const res = await fetch(url, { headers: { cookie } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      times.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n * 0.5)], p95: times[Math.floor(n * 0.95)] };
+}
+
+/** Bulk rows straight into the tables (a realistic mix of status, priority, teams, assignees). */
+const fillSql = (n, teamIds, customerId, userId) => `
+  insert into tickets (id, subject, type, channel, status, priority, requester_id, team_id, assignee_id, tags, created_at, updated_at)
+  select gen_random_uuid(), '批量工单 bulk ticket ' || g, (array['inquiry','request','repair','complaint','suggestion'])[1 + g % 5],
+         (array['email','portal','phone','chat'])[1 + g % 4], (array['new','open','open','pending','resolved','closed','closed','closed'])[1 + g % 8],
+         (array['low','normal','normal','high','urgent'])[1 + (g * 7) % 5], '${customerId}',
+         (array[${teamIds.map((t) => `'${t}'::uuid`).join(',')}])[1 + g % ${teamIds.length}],
+         case when g % 3 = 0 then null else '${userId}'::uuid end, '{}', now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
+  from generate_series(1, ${n}) g`;
+
+/**
+ * One engine's run. `fill` writes the bulk rows; on PGlite the server must let go of the data
+ * folder first, so the run stops it, fills, and starts it again.
+ */
+async function runEngine({ label, env, rawInsert, queueRows, fill, exclusive }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const start = async () => {
+    const child = startProcess(serverMain, { ...env, ...admin, PORT: String(port), HOST: '127.0.0.1' });
+    await waitReady(`${base}/readyz`, child, 120_000);
+    return child;
+  };
+  let server = await start();
+  let cookie = await signIn(base);
+  const me = await api(base, cookie, 'GET', '/api/v1/me');
+  const customer = await api(base, cookie, 'POST', '/api/v1/customers', { name: '压测客户', emails: [`bench-${randomUUID()}@example.com`] });
+  const teams = [];
+  for (let i = 0; i < 10; i++) teams.push((await api(base, cookie, 'POST', '/api/v1/teams', { name: `压测组 ${i} ${randomUUID().slice(0, 6)}` })).id);
+  const body = JSON.stringify({ subject: '压测：订单未发货 order not shipped', requesterId: customer.id, teamId: teams[0], body: '<p>客户来电：订单一直没有发货 the order has not shipped</p>' });
+  const post = { method: 'POST', body, headers: { cookie, 'content-type': 'application/json' }, connections: CONNECTIONS };
+  await load(`${base}/api/v1/tickets`, { ...post, duration: 2 });
+  const created = await load(`${base}/api/v1/tickets`, { ...post, duration: DURATION });
+  const raw = rawInsert ? await rawInsert(customer.id, teams[0]) : null;
+
+  process.stdout.write(`  [${label}] filling ${fmt(queueRows)} tickets for the queue query…`);
+  const t0 = performance.now();
+  if (exclusive) await stop(server);
+  await fill(fillSql(queueRows, teams, customer.id, me.user.id));
+  if (exclusive) {
+    server = await start();
+    cookie = await signIn(base);
+  }
+  console.log(` ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  const queueUrl = `${base}/api/v1/tickets?status=open&teamId=${teams[3]}&assignee=none&sort=priority&limit=25`;
+  await latency(queueUrl, cookie, 50);
+  const queue = await latency(queueUrl, cookie);
+  await stop(server);
+  return { label, created, raw, queue, queueRows };
+}
+
+ensureBuilt();
+const results = [];
+{
+  const dataDir = tempDir('kefu-bench-tickets-');
+  results.push(await runEngine({
+    label: 'PGlite', env: { DATA_DIR: dataDir }, queueRows: Number(process.env.BENCH_PGLITE_ROWS ?? 100_000), exclusive: true,
+    fill: async (sqlText) => {
+      const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { citext, pg_trgm } });
+      await db.exec(sqlText);
+      await db.exec('analyze tickets');
+      await db.close();
+    },
+  }));
+}
+if (process.env.BENCH_DATABASE_URL) {
+  const name = `kefu_bench_${Date.now()}`;
+  const adminClient = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+  await adminClient.connect();
+  await adminClient.query(`create database ${name}`);
+  const url = new URL(process.env.BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
+  pool.on('error', () => undefined); // idle clients are cut when the database is dropped at the end
+  try {
+    const rawInsert = async (customerId, teamId) => {
+      let n = 0;
+      const end = performance.now() + DURATION * 1000;
+      const worker = async () => {
+        while (performance.now() < end) {
+          await pool.query(`insert into tickets (id, subject, type, channel, status, priority, requester_id, team_id) values ($1, $2, 'inquiry', 'phone', 'new', 'normal', $3, $4)`, [randomUUID(), '压测：订单未发货 order not shipped', customerId, teamId]);
+          n++;
+        }
+      };
+      await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+      return { rps: n / DURATION };
+    };
+    results.push(await runEngine({
+      label: 'PostgreSQL', env: { DATABASE_URL: url.toString(), DATA_DIR: tempDir('kefu-bench-') }, rawInsert,
+      queueRows: Number(process.env.BENCH_PG_ROWS ?? 1_000_000),
+      fill: async (sqlText) => {
+        await pool.query(sqlText);
+        await pool.query('analyze tickets');
+      },
+    }));
+  } finally {
+    await pool.end();
+    await adminClient.query(`drop database if exists ${name} with (force)`);
+    await adminClient.end();
+  }
+}
+
+console.log(`\nbench tickets — ${DURATION} s per load, ${CONNECTIONS} connections`);
+for (const r of results) {
+  console.log(`  [${r.label}]`);
+  const ratio = r.raw ? r.created.rps / r.raw.rps : null;
+  console.log(`    POST /api/v1/tickets: ${fmt(r.created.rps)} tickets/s (p99 ${r.created.p99} ms)` +
+    (r.raw ? `; raw INSERT ${fmt(r.raw.rps)}/s → ${fmt(ratio * 100, 1)}% (target ≥ 40%) ${ratio >= 0.4 ? 'OK' : 'MISS'}` : ` (target ≥ 300/s) ${r.created.rps >= 300 ? 'OK' : 'MISS'}`));
+  const target = r.label === 'PGlite' ? 50 : 20;
+  console.log(`    queue (open + team + unassigned, by priority, 25 rows) over ${fmt(r.queueRows)} tickets: p50 ${fmt(r.queue.p50, 1)} ms, p95 ${fmt(r.queue.p95, 1)} ms (target ≤ ${target}) ${r.queue.p95 <= target ? 'OK' : 'MISS'}`);
+}
