@@ -6,3 +6,6 @@ export { TICKETS_CHANNEL, type TicketChanged } from './ticket-events.js';
 export { NOTIFICATIONS_CHANNEL } from './notifications.js';
 export { followUps, lessons, notifications, ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
 export { ticketsUseCustomField } from './tickets.repository.js';
+export { findVisibleTicket, updateTicketRow, visibleTo, type TicketRow } from './tickets.repository.js';
+export { recordTicketEvent } from './ticket-events.js';
+export { present as presentTicketRow } from './tickets.service.js';
