@@ -18,6 +18,7 @@ import { cannedResponsesRoutes } from './modules/canned-responses/index.js';
 import { authRoutes, registerAuthentication } from './modules/auth/index.js';
 import { customersRoutes } from './modules/customers/index.js';
 import { customFieldsRoutes } from './modules/custom-fields/index.js';
+import { liveRoutes } from './modules/live/index.js';
 import { opsRoutes, registerMetrics } from './modules/ops/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { teamsRoutes } from './modules/teams/index.js';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
       await api.register(customersRoutes(deps));
       await api.register(tokensRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(liveRoutes(deps));
       await api.register(ticketsRoutes(deps));
       await api.register(followUpsRoutes(deps));
       await api.register(customFieldsRoutes({ ...deps, isFieldInUse: ticketsUseCustomField }));

@@ -15,7 +15,13 @@ export interface TicketChanged {
   version: number;
   type: string;
   actorId: string | null;
+  /** Who may hear it: sockets are filtered by these without a database round trip. */
+  teamId: string | null;
+  assigneeId: string | null;
+  requesterId: string;
 }
+
+type Announced = { id: string; number: number; version: number; teamId: string | null; assigneeId: string | null; requesterId: string };
 
 /**
  * Appends to the ticket's timeline in the caller's transaction, and announces the change to every
@@ -25,7 +31,7 @@ export async function recordTicketEvent(
   deps: AppDeps,
   tx: Executor,
   ctx: RequestContext | null,
-  ticket: { id: string; number: number; version: number },
+  ticket: Announced,
   type: string,
   data: Record<string, unknown> = {},
 ) {
@@ -39,6 +45,9 @@ export async function recordTicketEvent(
     data,
     createdAt: now,
   });
-  const message: TicketChanged = { ticketId: ticket.id, number: ticket.number, version: ticket.version, type, actorId: ctx?.actor.userId ?? null };
+  const message: TicketChanged = {
+    ticketId: ticket.id, number: ticket.number, version: ticket.version, type, actorId: ctx?.actor.userId ?? null,
+    teamId: ticket.teamId, assigneeId: ticket.assigneeId, requesterId: ticket.requesterId,
+  };
   afterCommit(tx, () => publish(deps.db, TICKETS_CHANNEL, message));
 }
