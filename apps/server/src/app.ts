@@ -12,7 +12,9 @@ import type { AppDeps } from './platform/context.js';
 import type { Database } from './platform/db/client.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerWeb } from './platform/http/web.js';
+import { openJobQueue } from './platform/jobs/index.js';
 import { openRealtimeBus } from './platform/realtime/bus.js';
+import { attachmentsRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { cannedResponsesRoutes } from './modules/canned-responses/index.js';
 import { authRoutes, registerAuthentication } from './modules/auth/index.js';
@@ -22,7 +24,9 @@ import { liveRoutes } from './modules/live/index.js';
 import { opsRoutes, registerMetrics } from './modules/ops/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { teamsRoutes } from './modules/teams/index.js';
-import { followUpsRoutes, ticketsRoutes, ticketsUseCustomField } from './modules/tickets/index.js';
+import { defineTicketJobs, followUpsRoutes, ticketsRoutes, ticketsUseCustomField } from './modules/tickets/index.js';
+import { ticketToolsRoutes } from './modules/tickets/index.js';
+import { savedViewsRoutes } from './modules/saved-views/index.js';
 import { tokensRoutes } from './modules/tokens/index.js';
 import { usersRoutes } from './modules/users/index.js';
 
@@ -60,8 +64,14 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const realtime = openRealtimeBus(database);
-  app.addHook('onClose', () => realtime.close());
-  const deps: AppDeps = { database, db: database.db, clock, config, log: app.log, realtime };
+  const jobs = await openJobQueue(database, { log: app.log, clock });
+  // Jobs stop first (they may still write and announce), then the bus.
+  app.addHook('onClose', async () => {
+    await jobs.stop(config.shutdownGraceMs);
+    await realtime.close();
+  });
+  const deps: AppDeps = { database, db: database.db, clock, config, log: app.log, realtime, jobs };
+  defineTicketJobs(deps);
   const state = { shuttingDown: false };
 
   registerProblemHandlers(app);
@@ -98,6 +108,9 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
       await api.register(followUpsRoutes(deps));
       await api.register(customFieldsRoutes({ ...deps, isFieldInUse: ticketsUseCustomField }));
       await api.register(cannedResponsesRoutes(deps));
+      await api.register(attachmentsRoutes(deps));
+      await api.register(ticketToolsRoutes(deps));
+      await api.register(savedViewsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -93,4 +93,11 @@ describe('loadConfig', () => {
   it('ignores variables it does not know', () => {
     expect(() => loadConfig({ HOME: '/root', KEFU_SOMETHING_NEW: 'x' })).not.toThrow();
   });
+
+  it('reads the attachment size limit in MB (1–1024, default 25) as bytes', () => {
+    expect(loadConfig({}).attachmentMaxBytes).toBe(25 * 1024 * 1024);
+    expect(loadConfig({ KEFU_ATTACHMENT_MAX_MB: '1' }).attachmentMaxBytes).toBe(1024 * 1024);
+    expect(loadConfig({ KEFU_ATTACHMENT_MAX_MB: '1024' }).attachmentMaxBytes).toBe(1024 ** 3);
+    for (const bad of ['0', '1025', '2.5', 'big']) expect(configError({ KEFU_ATTACHMENT_MAX_MB: bad }).message).toContain('KEFU_ATTACHMENT_MAX_MB');
+  });
 });

@@ -33,6 +33,7 @@ const envSchema = z.object({
   KEFU_WEB_DIR: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  KEFU_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
 });
 
 export type Config = Readonly<{
@@ -58,6 +59,8 @@ export type Config = Readonly<{
   webDir: string | undefined;
   logLevel: string;
   shutdownGraceMs: number;
+  /** The largest attachment accepted, in bytes (from KEFU_ATTACHMENT_MAX_MB). */
+  attachmentMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -97,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.KEFU_WEB_DIR ? path.resolve(e.KEFU_WEB_DIR) : undefined,
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    attachmentMaxBytes: e.KEFU_ATTACHMENT_MAX_MB * 1024 * 1024,
   });
 }

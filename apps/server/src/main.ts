@@ -24,7 +24,9 @@ async function start(config: Config) {
   const { app, deps, state } = await buildApp({ config, database, clock: systemClock });
   announceAdmin(await ensureFirstAdmin(deps));
 
-  const stopMaintenance = config.roles.includes('worker') ? startAuthMaintenance(deps) : () => undefined;
+  const worker = config.roles.includes('worker');
+  const stopMaintenance = worker ? startAuthMaintenance(deps) : () => undefined;
+  if (worker) await deps.jobs.start();
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -9,3 +9,5 @@ export * from './modules/audit/audit.tables.js';
 export * from './modules/tickets/tickets.tables.js';
 export * from './modules/custom-fields/custom-fields.tables.js';
 export * from './modules/canned-responses/canned-responses.tables.js';
+export * from './modules/saved-views/saved-views.tables.js';
+export * from './modules/attachments/attachments.tables.js';

@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.js';
 import type { AppDeps } from './platform/context.js';
 import { openDatabase } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
+import { openJobQueue } from './platform/jobs/index.js';
 import { openRealtimeBus } from './platform/realtime/bus.js';
 import { systemContext } from './modules/auth/index.js';
 import { ensureFirstAdmin, users } from './modules/users/index.js';
@@ -29,7 +30,9 @@ const config = loadConfig();
 const database = await openDatabase(config);
 await migrate(database);
 const realtime = openRealtimeBus(database);
-const deps: AppDeps = { database, db: database.db, clock: systemClock, config, log: pino({ level: 'warn' }), realtime };
+const log = pino({ level: 'warn' });
+const jobs = await openJobQueue(database, { log });
+const deps: AppDeps = { database, db: database.db, clock: systemClock, config, log, realtime, jobs };
 const admin = await ensureFirstAdmin(deps);
 if (admin?.password) console.log(`admin created: ${admin.email} / ${admin.password}`);
 const [owner] = await database.db.select().from(users).where(eq(users.role, 'admin')).limit(1);
@@ -45,5 +48,6 @@ if (n) {
   const secs = (Date.now() - started) / 1000;
   console.log(`\nload done: ${r.customers} customers, ${r.organizations} organizations in ${secs.toFixed(1)} s (${Math.round(r.customers / secs)}/s)`);
 }
+await jobs.stop();
 await realtime.close();
 await database.close();

@@ -13,3 +13,5 @@ export * from './canned-responses.js';
 export * from './custom-fields.js';
 export * from './ticket-messages.js';
 export * from './follow-ups.js';
+export * from './ticket-tools.js';
+export * from './attachments.js';

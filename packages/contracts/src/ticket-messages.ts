@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDate } from './common.js';
+import { attachmentIdsSchema, attachmentSchema } from './attachments.js';
 import { ticketLimits } from './tickets.js';
 
 export const messageSchema = z.object({
@@ -13,6 +14,7 @@ export const messageSchema = z.object({
   /** Sanitized on the server: safe to render as HTML. */
   bodyHtml: z.string(),
   bodyText: z.string(),
+  attachments: z.array(attachmentSchema),
   createdAt: isoDate,
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -20,11 +22,13 @@ export type Message = z.infer<typeof messageSchema>;
 export const createMessageBodySchema = z
   .object({
     /** HTML (sanitized on arrival) or plain text. */
-    body: z.string().min(1).max(ticketLimits.body),
+    body: z.string().max(ticketLimits.body),
     /** An internal note is seen by staff only. */
     internal: z.boolean().default(false),
     /** Staff to notify (@mention). */
     mentionIds: z.array(idSchema).max(50).default([]),
+    /** Files uploaded first with POST /attachments, linked to this message. */
+    attachmentIds: attachmentIdsSchema.default([]),
   })
   .strict();
 export type CreateMessageBody = z.input<typeof createMessageBodySchema>;

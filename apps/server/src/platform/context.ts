@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
 import type { Database, Db } from './db/client.js';
+import type { JobQueue } from './jobs/index.js';
 import type { RealtimeBus } from './realtime/bus.js';
 
 /** What every service and job is given: the database, the clock, the config and a logger. */
@@ -10,6 +11,7 @@ export interface AppDeps {
   readonly db: Db;
   readonly clock: Clock;
   readonly realtime: RealtimeBus;
+  readonly jobs: JobQueue;
   readonly config: Config;
   readonly log: FastifyBaseLogger;
 }

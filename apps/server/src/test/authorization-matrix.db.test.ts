@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatus, type ErrorCode } from '@kefu/contracts';
 import { ADMIN, createTestApp, PASSWORD, unique, type TestApp } from './test-app.js';
 import { createCustomer, createOrganization, createStaffUser, createTeam, createTicket, createToken, expectNoStack, ok } from './factories.js';
+import { multipart } from './multipart.js';
+import { linkAttachments } from '../modules/attachments/index.js';
+import type { RequestContext } from '../modules/auth/index.js';
 
 /**
  * Every endpoint × every kind of caller, with the status each must get. A route added to the API
@@ -34,7 +37,7 @@ interface World {
   otherTeamTicketId: string;
 }
 
-interface Prepared { url?: string; body?: unknown; auth?: string | null }
+interface Prepared { url?: string; body?: unknown; auth?: string | null; headers?: Record<string, string> }
 interface Row {
   route: string;
   variant?: string;
@@ -100,6 +103,99 @@ const canned = (target: CannedTarget, suffix = '') => async (w: World, caller: C
           : caller === 'anonymous' || caller === 'customer' ? world.shared
             : await cannedResponse(w, w.auth[caller], 'personal');
   return { url: `/api/v1/canned-responses/${id}${suffix}` };
+};
+
+/** Two tickets of one requester for merging (in `teamId`, else untriaged so every agent sees them). */
+async function mergePair(w: World, teamId?: string): Promise<Prepared> {
+  const requesterId = (await createCustomer(w.t)).id;
+  const extra = teamId ? { teamId } : {};
+  const [a, b] = [await createTicket(w.t, { requesterId, ...extra }), await createTicket(w.t, { requesterId, ...extra })];
+  return { url: `/api/v1/tickets/${a.id}/merge`, body: { intoId: b.id } };
+}
+/** A ticket with a second public message to split off. */
+async function splittable(w: World, teamId?: string): Promise<Prepared> {
+  const admin = await w.t.adminSession();
+  const ticket = await createTicket(w.t, teamId ? { teamId } : {});
+  const message = await ok(w.t, 201, 'POST', `/api/v1/tickets/${ticket.id}/messages`, admin, { body: '另外一个问题' });
+  return { url: `/api/v1/tickets/${ticket.id}/split`, body: { messageId: message.id } };
+}
+const otherTeam = async (w: World) => (await ok(w.t, 200, 'GET', `/api/v1/tickets/${w.otherTeamTicketId}`, await w.t.adminSession())).teamId as string;
+
+/** Saved views written by a supervisor none of the callers is: one shared, one personal. */
+const viewFixtures = new WeakMap<World, Promise<{ author: string; shared: string; strangers: string }>>();
+const viewBody = (scope: 'personal' | 'shared' = 'personal') => ({ name: unique('视图 '), scope, filters: { status: 'open,pending' } });
+async function savedView(w: World, author: string | null, scope: 'personal' | 'shared'): Promise<string> {
+  return (await ok(w.t, 201, 'POST', '/api/v1/saved-views', author ?? (await w.t.adminSession()), viewBody(scope))).id as string;
+}
+function viewWorld(w: World) {
+  let made = viewFixtures.get(w);
+  if (!made) {
+    made = (async () => {
+      const author = (await w.t.staff('supervisor')).cookie;
+      return { author, shared: await savedView(w, author, 'shared'), strangers: await savedView(w, author, 'personal') };
+    })();
+    viewFixtures.set(w, made);
+  }
+  return made;
+}
+/** The url of a saved view for this caller; `own` is one the caller just saved. */
+const view = (target: CannedTarget) => async (w: World, caller: Caller): Promise<Prepared> => {
+  const world = await viewWorld(w);
+  const id = target === 'shared' ? world.shared
+    : target === 'strangers' ? world.strangers
+      : target === 'fresh shared' ? await savedView(w, world.author, 'shared')
+        : target === "fresh stranger's" ? await savedView(w, world.author, 'personal')
+          : caller === 'anonymous' || caller === 'customer' ? world.shared
+            : await savedView(w, w.auth[caller], 'personal');
+  return { url: `/api/v1/saved-views/${id}` };
+};
+
+/** Attachments: a stranger's unlinked upload, and admin's files on replies and notes of two tickets. */
+type AttachmentTarget = 'own' | 'strangers' | 'public' | 'internal' | 'otherTeam';
+const attachmentFixtures = new WeakMap<World, Promise<Record<Exclude<AttachmentTarget, 'own'>, string>>>();
+const attachmentUpload = () => {
+  const { body, headers } = multipart([{ filename: '发票-2026年11月.pdf', type: 'application/pdf', data: `%PDF-1.4 ${unique()}` }]);
+  return { body, headers };
+};
+async function uploadAs(w: World, auth: string | null): Promise<string> {
+  const { body, headers } = attachmentUpload();
+  return (await w.t.call('POST', '/api/v1/attachments', auth, body, headers)).json().id as string;
+}
+function attachmentWorld(w: World) {
+  let made = attachmentFixtures.get(w);
+  if (!made) {
+    made = (async () => {
+      const admin = await w.t.adminSession();
+      const me = await ok(w.t, 200, 'GET', '/api/v1/me', admin);
+      const ctx: RequestContext = {
+        actor: { userId: me.user.id as string, email: ADMIN.email, name: 'admin', role: 'admin', userRole: 'admin', locale: 'zh-CN', customerId: null, via: 'session' },
+        ip: null,
+        userAgent: null,
+      };
+      const linked = async (ticketId: string, internal: boolean) => {
+        const message = await ok(w.t, 201, 'POST', `/api/v1/tickets/${ticketId}/messages`, admin, { body: '附件见下', internal });
+        const id = await uploadAs(w, admin);
+        await w.t.deps.db.transaction((tx) => linkAttachments(tx, ctx, [id], { ticketId, messageId: message.id as string }));
+        return id;
+      };
+      const ownTicket = (await createTicket(w.t, { requesterId: w.ownCustomerId })).id as string;
+      const otherTeamTicket = (await createTicket(w.t, { teamId: (await createTeam(w.t)).id })).id as string;
+      return {
+        strangers: await uploadAs(w, (await w.t.customerUser()).cookie),
+        public: await linked(ownTicket, false),
+        internal: await linked(ownTicket, true),
+        otherTeam: await linked(otherTeamTicket, false),
+      };
+    })();
+    attachmentFixtures.set(w, made);
+  }
+  return made;
+}
+/** The download url of an attachment; `own` is one the caller just uploaded. */
+const attachment = (target: AttachmentTarget) => async (w: World, caller: Caller): Promise<Prepared> => {
+  const world = await attachmentWorld(w);
+  const id = target !== 'own' ? world[target] : caller === 'anonymous' ? world.strangers : await uploadAs(w, w.auth[caller]);
+  return { url: `/api/v1/attachments/${id}` };
 };
 
 export const matrix: Row[] = [
@@ -188,6 +284,29 @@ export const matrix: Row[] = [
   { route: 'POST /api/v1/canned-responses/preview', expect: s(401, 403, 200, 200, 200, 200), body: { body: '<p>{{agent.name}}</p>', context: { ticket: { number: 10042 } } } },
   { route: 'POST /api/v1/canned-responses/:id/render', variant: 'shared', expect: s(401, 404, 200, 200, 200, 200), body: { context: { customer: { name: '张伟' } } }, prepare: canned('shared', '/render') },
   { route: 'POST /api/v1/canned-responses/:id/render', variant: "another user's personal", expect: s(401, 404, 404, 404, 200, 404), body: {}, prepare: canned('strangers', '/render') },
+  // ticket tools: staff only; merge and split need both tickets visible (404 otherwise)
+  { route: 'POST /api/v1/tickets/:id/merge', variant: 'untriaged tickets', expect: s(401, 403, 200, 200, 200, 200), prepare: (w) => mergePair(w) },
+  { route: 'POST /api/v1/tickets/:id/merge', variant: "another team's tickets", expect: s(401, 403, 404, 200, 200, 404), prepare: async (w) => mergePair(w, await otherTeam(w)) },
+  { route: 'POST /api/v1/tickets/:id/split', variant: 'untriaged ticket', expect: s(401, 403, 201, 201, 201, 201), prepare: (w) => splittable(w) },
+  { route: 'POST /api/v1/tickets/:id/split', variant: "another team's ticket", expect: s(401, 403, 404, 201, 201, 404), prepare: async (w) => splittable(w, await otherTeam(w)) },
+  { route: 'POST /api/v1/tickets/bulk', expect: s(401, 403, 200, 200, 200, 200), prepare: (w) => ({ body: { ids: [w.ownTicketId, w.otherTeamTicketId], changes: { priority: 'high' } } }) },
+  // saved views: staff only; shared ones need a supervisor to change; personal ones only their owner
+  { route: 'GET /api/v1/saved-views', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/saved-views', variant: 'personal', expect: s(401, 403, 201, 201, 201, 201), prepare: () => ({ body: viewBody('personal') }) },
+  { route: 'POST /api/v1/saved-views', variant: 'shared', expect: s(401, 403, 403, 201, 201, 403), prepare: () => ({ body: viewBody('shared') }) },
+  { route: 'PATCH /api/v1/saved-views/:id', variant: 'shared', expect: s(401, 403, 403, 200, 200, 403), body: { position: 3 }, prepare: view('shared') },
+  { route: 'PATCH /api/v1/saved-views/:id', variant: "another user's personal", expect: s(401, 403, 404, 404, 404, 404), body: { position: 3 }, prepare: view('strangers') },
+  { route: 'PATCH /api/v1/saved-views/:id', variant: 'own personal', expect: s(401, 403, 200, 200, 200, 200), body: { position: 3 }, prepare: view('own') },
+  { route: 'DELETE /api/v1/saved-views/:id', variant: 'shared', expect: s(401, 403, 403, 204, 204, 403), prepare: view('fresh shared') },
+  { route: 'DELETE /api/v1/saved-views/:id', variant: "another user's personal", expect: s(401, 403, 404, 404, 404, 404), prepare: view("fresh stranger's") },
+  { route: 'DELETE /api/v1/saved-views/:id', variant: 'own personal', expect: s(401, 403, 204, 204, 204, 204), prepare: view('own') },
+  // attachments: anyone signed in uploads; an upload is its uploader's alone until linked, then follows the ticket (internal notes: staff only)
+  { route: 'POST /api/v1/attachments', expect: s(401, 201, 201, 201, 201, 201), prepare: attachmentUpload },
+  { route: 'GET /api/v1/attachments/:id', variant: 'own unlinked upload', expect: s(401, 200, 200, 200, 200, 200), prepare: attachment('own') },
+  { route: 'GET /api/v1/attachments/:id', variant: "another user's unlinked upload", expect: s(401, 404, 404, 404, 404, 404), prepare: attachment('strangers') },
+  { route: 'GET /api/v1/attachments/:id', variant: "a reply's file on the customer's own ticket", expect: s(401, 200, 200, 200, 200, 200), prepare: attachment('public') },
+  { route: 'GET /api/v1/attachments/:id', variant: "an internal note's file", expect: s(401, 404, 200, 200, 200, 200), prepare: attachment('internal') },
+  { route: 'GET /api/v1/attachments/:id', variant: "a file on another team's ticket", expect: s(401, 404, 404, 200, 200, 404), prepare: attachment('otherTeam') },
   // public: API description and operator endpoints
   { route: 'GET /api/openapi.json', expect: s(200, 200, 200, 200, 200, 200) },
   { route: 'GET /healthz', expect: s(200, 200, 200, 200, 200, 200) },
@@ -230,7 +349,7 @@ describe('authorization matrix', () => {
       const prepared = (await row.prepare?.(w, caller)) ?? {};
       const url = prepared.url ?? template;
       const auth = 'auth' in prepared ? prepared.auth! : w.auth[caller];
-      const res = await w.t.call(method, url, auth, prepared.body ?? row.body);
+      const res = await w.t.call(method, url, auth, prepared.body ?? row.body, prepared.headers);
       actual[caller] = res.statusCode;
       expectNoStack(res);
       if (res.statusCode >= 400) {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role, StaffRole } from '@kefu/contracts';
 import { buildApp, type KefuApp } from '../app.js';
@@ -37,8 +40,11 @@ export const unique = (prefix = 'u') => `${prefix}${Date.now().toString(36)}${(s
  */
 export async function createTestApp(env: Record<string, string> = {}, options: { database?: Database } = {}): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
+  // A private data folder (attachments' blobs), removed on close unless the test chose its own.
+  const dataDir = env.DATA_DIR ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-test-'));
   const config = loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', KEFU_ADMIN_EMAIL: ADMIN.email, KEFU_ADMIN_PASSWORD: ADMIN.password, KEFU_WEB_DIR: '/nonexistent', ...env,
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', KEFU_ADMIN_EMAIL: ADMIN.email, KEFU_ADMIN_PASSWORD: ADMIN.password, KEFU_WEB_DIR: '/nonexistent',
+    ...(dataDir ? { DATA_DIR: dataDir } : {}), ...env,
   });
   const clock = new ManualClock(new Date());
   const built = await buildApp({ config, database, clock, logger: false });
@@ -95,6 +101,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     close: async () => {
       await built.app.close();
       await database.close();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,3 +9,7 @@ export { ticketsUseCustomField } from './tickets.repository.js';
 export { findVisibleTicket, updateTicketRow, visibleTo, type TicketRow } from './tickets.repository.js';
 export { recordTicketEvent } from './ticket-events.js';
 export { present as presentTicketRow } from './tickets.service.js';
+export { defineTicketJobs } from './tickets.jobs.js';
+export { ticketToolsRoutes } from './ticket-tools.routes.js';
+export { bulkUpdateTickets } from './ticket-bulk.service.js';
+export { mergeTicket, splitTicket } from './ticket-merge.service.js';

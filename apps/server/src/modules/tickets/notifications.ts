@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { afterCommit } from '../../platform/db/transaction.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { publish } from '../../platform/realtime/bus.js';
+import { announce } from '../../platform/realtime/bus.js';
 import type { RequestContext } from '../auth/index.js';
 import { users } from '../users/index.js';
 import { notifications } from './tickets.tables.js';
@@ -26,7 +26,7 @@ export async function notifyUsers(
   await tx.insert(notifications).values(
     targets.map((userId) => ({ id: uuidv7(now.getTime()), userId, kind, ticketId, actorName: ctx?.actor.name ?? 'Kefu', data, createdAt: now })),
   );
-  afterCommit(tx, () => publish(deps.db, NOTIFICATIONS_CHANNEL, { userIds: targets, kind, ticketId }));
+  afterCommit(tx, () => announce(deps.db, NOTIFICATIONS_CHANNEL, { userIds: targets, kind, ticketId }));
 }
 
 /** Active supervisors and admins: who hears about a safety or group complaint. */

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { afterCommit } from '../../platform/db/transaction.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { publish } from '../../platform/realtime/bus.js';
+import { announce } from '../../platform/realtime/bus.js';
 import type { RequestContext } from '../auth/index.js';
 import { ticketEvents } from './tickets.tables.js';
 
@@ -49,5 +49,14 @@ export async function recordTicketEvent(
     ticketId: ticket.id, number: ticket.number, version: ticket.version, type, actorId: ctx?.actor.userId ?? null,
     teamId: ticket.teamId, assigneeId: ticket.assigneeId, requesterId: ticket.requesterId,
   };
-  afterCommit(tx, () => publish(deps.db, TICKETS_CHANNEL, message));
+  afterCommit(tx, () => announce(deps.db, TICKETS_CHANNEL, message));
+}
+
+/** The announcement of a ticket written outside `recordTicketEvent` (the one-statement path). */
+export function announceCreated(deps: AppDeps, ticket: Announced) {
+  const message: TicketChanged = {
+    ticketId: ticket.id, number: ticket.number, version: ticket.version, type: 'ticket.created', actorId: null,
+    teamId: ticket.teamId, assigneeId: ticket.assigneeId, requesterId: ticket.requesterId,
+  };
+  announce(deps.db, TICKETS_CHANNEL, message);
 }

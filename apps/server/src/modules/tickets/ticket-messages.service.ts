@@ -6,6 +6,8 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, invalidField, notFound } from '../../platform/http/app-error.js';
 import { htmlToText, sanitizeHtml } from '../../platform/http/sanitize.js';
 import { uuidv7 } from '../../platform/ids.js';
+import { toSearchVector } from '../../platform/search/index.js';
+import { attachmentsOfMessages, linkAttachments, type AttachmentDto } from '../attachments/index.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
 import { activeStaffAmong, notifyUsers } from './notifications.js';
 import { recordTicketEvent } from './ticket-events.js';
@@ -26,7 +28,7 @@ export function toSafeHtml(body: string): { html: string; text: string } {
   return { html, text };
 }
 
-export const presentMessage = (m: MessageRow): Message => ({
+export const presentMessage = (m: MessageRow, files: AttachmentDto[] = []): Message => ({
   id: m.id,
   ticketId: m.ticketId,
   authorType: m.authorUserId ? 'staff' : 'customer',
@@ -36,12 +38,16 @@ export const presentMessage = (m: MessageRow): Message => ({
   channel: m.channel,
   bodyHtml: m.bodyHtml,
   bodyText: m.bodyText,
+  attachments: files,
   createdAt: m.createdAt.toISOString(),
 });
 
 async function insertMessage(deps: AppDeps, tx: Executor, row: Omit<typeof ticketMessages.$inferInsert, 'id' | 'createdAt'>) {
   const now = deps.clock.now();
-  const [m] = await tx.insert(ticketMessages).values({ ...row, id: uuidv7(now.getTime()), createdAt: now }).returning();
+  const [m] = await tx
+    .insert(ticketMessages)
+    .values({ ...row, id: uuidv7(now.getTime()), createdAt: now, searchVector: toSearchVector([{ text: row.bodyText, weight: 'B' }]) })
+    .returning();
   return m!;
 }
 
@@ -69,7 +75,7 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
   if (!staff && body.internal) throw new AppError('forbidden', 'Customers cannot write internal notes', { errors: [{ field: 'internal', message: 'is for staff only' }] });
   if (!staff && body.mentionIds.length) throw new AppError('forbidden', 'Customers cannot mention staff', { errors: [{ field: 'mentionIds', message: 'is for staff only' }] });
   const { html, text } = toSafeHtml(body.body);
-  if (!text && !/<img/i.test(html)) throw invalidField('body', 'is empty once unsafe markup is removed');
+  if (!text && !/<img/i.test(html) && body.attachmentIds.length === 0) throw invalidField('body', 'is empty once unsafe markup is removed');
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const t = await repo.findVisibleTicket(tx, ctx.actor, ticketId, true);
@@ -79,7 +85,7 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
     }
     if (t.status === 'closed' || t.mergedIntoId) throw new AppError('conflict', 'This ticket is closed; open a new request instead');
     let status = t.status;
-    const patch: Partial<repo.TicketInsert> = { updatedAt: now };
+    const patch: repo.TicketPatch = { updatedAt: now };
     if (staff && !body.internal) {
       if (!t.firstRespondedAt) patch.firstRespondedAt = now;
       if (status === 'new') status = 'open';
@@ -102,11 +108,14 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
       bodyHtml: html,
       bodyText: text,
     });
-    await recordTicketEvent(deps, tx, ctx, updated, 'message.added', { messageId: m.id, internal: body.internal, ...(status !== t.status ? { status: [t.status, status] } : {}) });
+    const files = await linkAttachments(tx, ctx, body.attachmentIds, { ticketId: t.id, messageId: m.id });
+    await recordTicketEvent(deps, tx, ctx, updated, 'message.added', {
+      messageId: m.id, internal: body.internal, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}), ...(status !== t.status ? { status: [t.status, status] } : {}),
+    });
     const mentioned = await activeStaffAmong(tx, body.mentionIds);
     await notifyUsers(deps, tx, ctx, mentioned, 'mentioned', t.id, { number: t.number, subject: t.subject, messageId: m.id });
     if (!staff && t.assigneeId) await notifyUsers(deps, tx, ctx, [t.assigneeId], 'customer.replied', t.id, { number: t.number, subject: t.subject });
-    return presentMessage(m);
+    return presentMessage(m, files);
   });
 }
 
@@ -119,8 +128,9 @@ export async function getTimeline(deps: AppDeps, ctx: RequestContext, ticketId: 
     deps.db.select().from(ticketMessages).where(and(eq(ticketMessages.ticketId, t.id), staff ? undefined : eq(ticketMessages.internal, false))).orderBy(asc(ticketMessages.id)),
     deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, t.id)).orderBy(asc(ticketEvents.id)),
   ]);
+  const files = await attachmentsOfMessages(deps.db, messages.map((m) => m.id));
   const items: TimelineItem[] = [
-    ...messages.map((m) => ({ kind: 'message' as const, ...presentMessage(m) })),
+    ...messages.map((m) => ({ kind: 'message' as const, ...presentMessage(m, files.get(m.id) ?? []) })),
     ...events
       .filter((e) => staff || e.type === 'ticket.created' || (e.type === 'ticket.updated' && 'status' in ((e.data.changes as object | undefined) ?? {})))
       .map((e) => ({

@@ -178,3 +178,46 @@ describe('custom fields on tickets', () => {
     expectProblem(await t.call('DELETE', `/api/v1/custom-fields/${field.id}`, admin), 409, 'conflict');
   });
 });
+
+describe('automatic close', () => {
+  it('closes a resolved ticket after the configured days, but not one reopened since', async () => {
+    const c = await t.customerUser();
+    const quiet = await createTicket(t, { requesterId: c.customerId });
+    const reopened = await createTicket(t, { requesterId: c.customerId });
+    for (const x of [quiet, reopened]) await ok(t, 200, 'PATCH', `/api/v1/tickets/${x.id}`, admin, { status: 'resolved' });
+    await ok(t, 201, 'POST', `/api/v1/tickets/${reopened.id}/messages`, c.cookie, { body: '问题依旧' });
+    await t.deps.jobs.runDue({ includeScheduled: false });
+    expect((await ok(t, 200, 'GET', `/api/v1/tickets/${quiet.id}`, admin)).status).toBe('resolved');
+    t.clock.advance((t.deps.config.autoCloseDays + 1) * 86_400_000);
+    await t.deps.jobs.runDue({ includeScheduled: true });
+    expect((await ok(t, 200, 'GET', `/api/v1/tickets/${quiet.id}`, admin)).status).toBe('closed');
+    expect((await ok(t, 200, 'GET', `/api/v1/tickets/${reopened.id}`, admin)).status).toBe('open');
+    const timeline = await ok(t, 200, 'GET', `/api/v1/tickets/${quiet.id}/timeline`, admin);
+    expect(timeline.items.at(-1)).toMatchObject({ kind: 'event', type: 'ticket.auto_closed', actorId: null });
+  });
+});
+
+describe('attachments on messages', () => {
+  it('links uploads to a reply, shows them on the timeline, and keeps internal files from customers', async () => {
+    const { multipart } = await import('../../test/multipart.js');
+    const c = await t.customerUser();
+    const ticket = await createTicket(t, { requesterId: c.customerId });
+    const upload = async (name: string) => {
+      const form = multipart([{ filename: name, type: 'application/pdf', data: Buffer.from('%PDF-1.4 kefu test') }]);
+      const res = await t.call('POST', '/api/v1/attachments', admin, form.body, form.headers);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const publicFile = await upload('发票-2026年11月.pdf');
+    const internalFile = await upload('内部核查.pdf');
+    const reply = await ok(t, 201, 'POST', `/api/v1/tickets/${ticket.id}/messages`, admin, { body: '', attachmentIds: [publicFile] });
+    expect(reply.attachments.map((a: { id: string }) => a.id)).toEqual([publicFile]);
+    await ok(t, 201, 'POST', `/api/v1/tickets/${ticket.id}/messages`, admin, { body: '核查材料', internal: true, attachmentIds: [internalFile] });
+    const timeline = await ok(t, 200, 'GET', `/api/v1/tickets/${ticket.id}/timeline`, c.cookie);
+    const files = timeline.items.flatMap((i: { attachments?: { id: string }[] }) => i.attachments ?? []).map((a: { id: string }) => a.id);
+    expect(files).toEqual([publicFile]);
+    expect((await t.call('GET', `/api/v1/attachments/${publicFile}`, c.cookie)).statusCode).toBe(200);
+    expect((await t.call('GET', `/api/v1/attachments/${internalFile}`, c.cookie)).statusCode).toBe(404);
+    expectProblem(await t.call('POST', `/api/v1/tickets/${ticket.id}/messages`, admin, { body: 'again', attachmentIds: [publicFile] }), 400, 'validation_failed', 'attachmentIds');
+  });
+});

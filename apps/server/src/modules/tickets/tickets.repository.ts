@@ -1,4 +1,5 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ListTicketsQuery } from '@kefu/contracts';
 import type { Executor } from '../../platform/db/client.js';
 import { cleanSearch, containsPattern } from '../../platform/db/pagination.js';
@@ -10,7 +11,9 @@ import { teamMembers } from '../teams/index.js';
 import { tickets } from './tickets.tables.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
-export type TicketInsert = typeof tickets.$inferInsert;
+/** Insert and update shapes that also accept SQL expressions (e.g. a search vector). */
+export type TicketInsert = PgInsertValue<typeof tickets>;
+export type TicketPatch = PgUpdateSetSource<typeof tickets>;
 
 /**
  * The tickets an actor may see, as a WHERE clause: admins and supervisors all; agents their teams'
@@ -133,7 +136,7 @@ export async function listTickets(db: Executor, actor: Actor, q: ListFilters) {
 export const insertTicket = async (db: Executor, row: TicketInsert) => (await db.insert(tickets).values(row).returning())[0]!;
 
 /** Writes a change only if nobody wrote since `version` was read; returns undefined otherwise. */
-export async function updateTicketRow(db: Executor, id: string, version: number, patch: Partial<TicketInsert>) {
+export async function updateTicketRow(db: Executor, id: string, version: number, patch: TicketPatch) {
   const rows = await db
     .update(tickets)
     .set({ ...patch, version: version + 1 })

@@ -5,6 +5,7 @@ import {
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { inTransaction } from '../../platform/db/transaction.js';
+import { toSearchVector } from '../../platform/search/index.js';
 import { AppError, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
@@ -14,12 +15,15 @@ import { teams } from '../teams/index.js';
 import { assertAssignable, pickAssignee } from './assignment.js';
 import { applyComplaintRules } from './complaint-rules.js';
 import { scheduleFollowUp } from './complaints.service.js';
-import { addFirstMessage } from './ticket-messages.service.js';
+import { scheduleAutoClose } from './tickets.jobs.js';
+import { addFirstMessage, toSafeHtml } from './ticket-messages.service.js';
 import { notifyUsers, supervisorIds } from './notifications.js';
-import { recordTicketEvent } from './ticket-events.js';
+import { announceCreated, recordTicketEvent } from './ticket-events.js';
+import { insertTicketFast } from './ticket-fast-insert.js';
 import { changesBetween, presentTicket } from './tickets.presenter.js';
 import { assertStatusMove, authorizeTicketCreate, authorizeTicketUpdate } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
+import { findJumpTarget, searchSnippets, ticketTextMatch } from './ticket-search.js';
 
 async function requesterNames(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
@@ -71,6 +75,8 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
     mode: 'create', actor: staff ? 'staff' : 'customer',
   });
   const now = deps.clock.now();
+  const fast = await tryFastCreate(deps, ctx, body, customFields, now);
+  if (fast) return fast;
   return inTransaction(deps.db, async (tx) => {
     const requester = await resolveRequester(deps, tx, ctx, body);
     const teamId = staff ? (body.teamId ?? null) : null;
@@ -79,6 +85,7 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
     const row = await repo.insertTicket(tx, {
       id: uuidv7(now.getTime()),
       subject: body.subject,
+      searchVector: toSearchVector([{ text: body.subject, weight: 'A' }]),
       type: body.type,
       channel: staff ? (body.channel ?? 'phone') : 'portal',
       status: assigneeId ? 'open' : 'new',
@@ -104,16 +111,51 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
   });
 }
 
+/**
+ * The common case in one statement (see ticket-fast-insert.ts); undefined when the request needs
+ * the transactional path: a new requester, a chosen assignee, automatic assignment, or a
+ * complaint that must alert supervisors.
+ */
+async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: ReturnType<typeof createTicketBodySchema.parse>, customFields: Record<string, unknown>, now: Date) {
+  const staff = isStaff(ctx.actor);
+  const requesterId = staff ? body.requesterId : ctx.actor.customerId;
+  if (!requesterId || (staff && body.assigneeId)) return undefined;
+  const complaint = applyComplaintRules(body.type, body.complaint, staff ? body.priority : undefined);
+  if (complaint.escalate) return undefined;
+  const safe = body.body.trim() ? toSafeHtml(body.body) : null;
+  const message = safe && (safe.text || /<img/i.test(safe.html)) ? { id: uuidv7(now.getTime()), html: safe.html, text: safe.text } : null;
+  const teamId = staff ? (body.teamId ?? null) : null;
+  const channel = staff ? (body.channel ?? 'phone') : 'portal';
+  const priority = complaint.priority ?? (staff ? body.priority : undefined) ?? 'normal';
+  const cols = complaint.columns as { complaintCategory?: string; complaintImpact?: string; rootCause?: string; remedies?: string[]; remedyNote?: string };
+  const result = await insertTicketFast(deps.db, {
+    id: uuidv7(now.getTime()), subject: body.subject, type: body.type, channel, priority, requesterId, teamId,
+    tags: staff ? [...new Set(body.tags ?? [])] : [], customFields,
+    complaint: { category: cols.complaintCategory ?? null, impact: cols.complaintImpact ?? null, rootCause: cols.rootCause, remedies: cols.remedies, remedyNote: cols.remedyNote },
+    createdById: ctx.actor.userId, now, message,
+    event: { id: uuidv7(now.getTime()), actorId: ctx.actor.userId, actorName: ctx.actor.name, data: { channel, teamId, assigneeId: null, priority, messageId: message?.id ?? null } },
+  });
+  if (result.kind === 'no_requester') throw invalidField('requesterId', 'names a customer that does not exist');
+  if (result.kind === 'no_team') throw invalidField('teamId', 'names a team that does not exist');
+  if (result.kind === 'needs_assignment') return undefined;
+  announceCreated(deps, result.row);
+  return presentTicket(result.row, result.requesterName);
+}
+
 export async function listTickets(deps: AppDeps, ctx: RequestContext, query: ListTicketsQuery) {
-  const rows = await repo.listTickets(deps.db, ctx.actor, query);
+  const q = query.q?.trim();
+  const jumpTo = q ? await findJumpTarget(deps.db, ctx, q) : null;
+  const textMatch = q ? ticketTextMatch(ctx.actor, q) : undefined;
+  const rows = await repo.listTickets(deps.db, ctx.actor, { ...query, ...(textMatch ? { textMatch } : {}) });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const names = await requesterNames(deps.db, page.map((r) => r.requesterId));
+  const snippets = q ? await searchSnippets(deps.db, ctx.actor, page, q) : new Map<string, string>();
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? ''), snippet: null })),
+    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? ''), snippet: snippets.get(r.id) ?? null })),
     nextCursor: more && last ? repo.encodeTicketCursor(query.sort, last) : null,
-    jumpTo: null,
+    jumpTo,
   };
 }
 
@@ -171,7 +213,7 @@ export async function updateTicket(deps: AppDeps, ctx: RequestContext, id: strin
     const complaint = applyComplaintRules(type, { ...body.complaint }, body.priority, before);
     if (status === 'closed' && type === 'complaint') complaint.assertClosable();
     const after = await repo.updateTicketRow(tx, id, before.version, {
-      ...(body.subject !== undefined ? { subject: body.subject } : {}),
+      ...(body.subject !== undefined ? { subject: body.subject, searchVector: toSearchVector([{ text: body.subject, weight: 'A' }]) } : {}),
       type,
       status: status === 'new' && assigneeId ? 'open' : status,
       priority: (complaint.priority ?? body.priority ?? before.priority) as TicketPriority,
@@ -192,8 +234,9 @@ export async function updateTicket(deps: AppDeps, ctx: RequestContext, id: strin
     if (complaint.escalate && before.priority !== 'urgent') {
       await notifyUsers(deps, tx, ctx, await supervisorIds(tx), 'complaint.urgent', after.id, { number: after.number, subject: after.subject, impact: after.complaintImpact });
     }
-    if (after.type === 'complaint' && after.status === 'resolved' && before.status !== 'resolved') {
-      await scheduleFollowUp(deps, tx, ctx, after);
+    if (after.status === 'resolved' && before.status !== 'resolved') {
+      await scheduleAutoClose(deps, tx, after);
+      if (after.type === 'complaint') await scheduleFollowUp(deps, tx, ctx, after);
     }
     return present(tx, after);
   });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt } from '../../platform/db/columns.js';
+import { tsvector } from '../../platform/search/index.js';
 import { customers } from '../customers/customers.tables.js';
 import { organizations } from '../organizations/organizations.tables.js';
 import { teams } from '../teams/teams.tables.js';
@@ -46,9 +47,12 @@ export const tickets = pgTable(
     firstRespondedAt: at('first_responded_at'),
     resolvedAt: at('resolved_at'),
     closedAt: at('closed_at'),
+    /** Subject, segmented for Chinese and stemmed for English (platform/search). */
+    searchVector: tsvector('search_vector'),
   },
   (t) => [
     uniqueIndex('tickets_number_key').on(t.number),
+    index('tickets_search_idx').using('gin', t.searchVector),
     // The queue: open work of a team, unassigned or by assignee, most urgent and most recent first.
     index('tickets_queue_idx').on(t.status, t.teamId, t.assigneeId, t.priorityRank.desc(), t.updatedAt.desc(), t.id.desc()),
     index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
@@ -95,8 +99,9 @@ export const ticketMessages = pgTable(
     bodyHtml: text('body_html').notNull(),
     bodyText: text('body_text').notNull(),
     createdAt: createdAt(),
+    searchVector: tsvector('search_vector'),
   },
-  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [index('ticket_messages_ticket_idx').on(t.ticketId, t.id), index('ticket_messages_search_idx').using('gin', t.searchVector)],
 );
 
 /** Round-robin position per team: the member who got the last ticket. Locked while choosing. */

@@ -96,3 +96,24 @@ function postgresBus(url: string): RealtimeBus {
     },
   };
 }
+
+const outbox = new WeakMap<Executor, { channel: string; payload: string }[]>();
+
+/**
+ * Queues an announcement and returns at once; everything queued in the same tick goes out in one
+ * statement. For after-commit announcements, where a request should not wait on delivery.
+ */
+export function announce(exec: Executor, channel: string, payload: unknown) {
+  if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let queue = outbox.get(exec);
+  if (!queue) {
+    const pending: { channel: string; payload: string }[] = [];
+    outbox.set(exec, (queue = pending));
+    setImmediate(() => {
+      outbox.delete(exec);
+      const calls = sql.join(pending.map((m) => sql`pg_notify(${m.channel}, ${m.payload})`), sql`, `);
+      exec.execute(sql`select ${calls}`).catch(() => undefined);
+    });
+  }
+  queue.push({ channel, payload: JSON.stringify(payload) });
+}

@@ -6,6 +6,8 @@ import {
   CommentOutlined,
   FormOutlined,
   DashboardOutlined,
+  InboxOutlined,
+  PhoneOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -15,6 +17,14 @@ import type { NavGroup } from './shell/AppShell';
 export function useAdminNav(): NavGroup[] {
   const { t } = useTranslation();
   return [
+    {
+      key: 'desk',
+      label: t('tickets.navGroup'),
+      items: [
+        { path: '/agent/tickets', label: t('tickets.nav'), icon: <InboxOutlined aria-hidden /> },
+        { path: '/agent/follow-ups', label: t('followUps.nav'), icon: <PhoneOutlined aria-hidden /> },
+      ],
+    },
     {
       key: 'people',
       label: t('nav.groupPeople'),
@@ -58,6 +68,8 @@ export function useAgentNav(): NavGroup[] {
     {
       key: 'work',
       items: [
+        { path: '/agent/tickets', label: t('tickets.nav'), icon: <InboxOutlined aria-hidden /> },
+        { path: '/agent/follow-ups', label: t('followUps.nav'), icon: <PhoneOutlined aria-hidden /> },
         { path: '/agent', label: t('nav.home'), icon: <DashboardOutlined aria-hidden />, exact: true },
         { path: '/agent/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> },
       ],

@@ -20,6 +20,8 @@ type Listener = (message: RealtimeServerMessage) => void;
 type StatusListener = (status: RealtimeStatus) => void;
 
 const MIN_DELAY = 1_000;
+/** Keeps idle sockets from being dropped by proxies that close quiet connections. */
+const PING_MS = 25_000;
 const MAX_DELAY = 30_000;
 
 function parse(data: unknown): RealtimeServerMessage | null {
@@ -43,6 +45,7 @@ class RealtimeConnection {
   private delay = MIN_DELAY;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private presence = new Map<string, RealtimeClientMessage>();
+  private ping: ReturnType<typeof setInterval> | undefined;
   status: RealtimeStatus = 'idle';
 
   /** Counts the components that need the socket; the last one to leave closes it. */
@@ -95,6 +98,10 @@ class RealtimeConnection {
       this.delay = MIN_DELAY;
       this.setStatus('open');
       for (const m of this.presence.values()) socket.send(JSON.stringify(m));
+      clearInterval(this.ping);
+      this.ping = setInterval(() => {
+        if (socket.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
+      }, PING_MS);
     };
     socket.onmessage = (event) => {
       const message = parse(event.data);
@@ -104,6 +111,7 @@ class RealtimeConnection {
     socket.onerror = () => undefined;
     socket.onclose = () => {
       if (this.socket !== socket) return;
+      clearInterval(this.ping);
       this.socket = null;
       this.setStatus('closed');
       if (this.users > 0) this.scheduleReconnect();
@@ -121,6 +129,7 @@ class RealtimeConnection {
 
   private shutdown() {
     clearTimeout(this.timer);
+    clearInterval(this.ping);
     const socket = this.socket;
     this.socket = null;
     socket?.close();

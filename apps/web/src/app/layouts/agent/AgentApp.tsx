@@ -3,6 +3,8 @@ import { useRoutes } from 'react-router';
 import { agentHomeRoutes } from '../../../features/agent-home/routes';
 import { cannedResponsesRoutes } from '../../../features/canned-responses/routes';
 import { customersRoutes } from '../../../features/customers/routes';
+import { followUpsRoutes } from '../../../features/follow-ups/routes';
+import { ticketsRoutes } from '../../../features/tickets/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
 import { useAgentNav } from '../nav';
@@ -16,6 +18,8 @@ export function AgentApp() {
     ...customersRoutes,
     ...organizationsRoutes,
     ...cannedResponsesRoutes,
+    ...ticketsRoutes,
+    ...followUpsRoutes,
     { path: '*', element: <ProblemResult status={404} home="/agent" /> },
   ]);
   return (

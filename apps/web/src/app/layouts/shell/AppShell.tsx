@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { Brand } from '../../../shared/ui/Brand';
 import { LanguageSwitch } from '../../../features/auth/components/LanguageSwitch';
+import { NotificationBell } from '../../../features/notifications';
+import { TicketsLiveSync } from '../../../features/tickets';
 import { UserMenu } from './UserMenu';
 
 export interface NavItem {
@@ -100,6 +102,8 @@ export function AppShell({ consoleName, nav, children }: AppShellProps) {
             <Typography.Text type="secondary">{consoleName}</Typography.Text>
           </Flex>
           <Flex align="center" gap={4}>
+            <TicketsLiveSync />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Flex>

@@ -27,16 +27,16 @@ export function QueueFilterBar({ filters, onChange }: QueueFilterBarProps) {
   const rare: QueueKey[] = ['type', 'channel', 'category', 'tag', 'createdFrom', 'createdTo'];
   const [more, setMore] = useState(rare.some((k) => filters[k]));
 
-  const multi = (key: QueueKey, values: readonly string[], label: (v: string) => string, width = 200) => (
+  const multi = (key: QueueKey, label: string, options: { value: string; label: string }[], width = 200) => (
     <Select
       mode="multiple"
       allowClear
       maxTagCount="responsive"
-      aria-label={t(`tickets.filters.${key}` as 'tickets.filters.status')}
-      placeholder={t(`tickets.filters.${key}` as 'tickets.filters.status')}
+      aria-label={label}
+      placeholder={label}
       style={{ width }}
       value={list(filters[key])}
-      options={values.map((v) => ({ value: v, label: label(v) }))}
+      options={options}
       onChange={(v: string[]) => onChange({ [key]: join(v) })}
     />
   );
@@ -50,8 +50,8 @@ export function QueueFilterBar({ filters, onChange }: QueueFilterBarProps) {
           placeholder={t('tickets.queue.searchPlaceholder')}
           label={t('common.search')}
         />
-        {multi('status', ticketStatuses, (s) => t(`tickets.status.${s}` as 'tickets.status.new'), 230)}
-        {multi('priority', ticketPriorities, (p) => t(`tickets.priority.${p}` as 'tickets.priority.low'), 150)}
+        {multi('status', t('tickets.filters.status'), ticketStatuses.map((v) => ({ value: v, label: t(`tickets.status.${v}`) })), 230)}
+        {multi('priority', t('tickets.filters.priority'), ticketPriorities.map((v) => ({ value: v, label: t(`tickets.priority.${v}`) })), 150)}
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -89,9 +89,9 @@ export function QueueFilterBar({ filters, onChange }: QueueFilterBarProps) {
       </Flex>
       {more ? (
         <Flex gap={8} wrap align="center">
-          {multi('type', ticketTypes, (v) => t(`tickets.type.${v}` as 'tickets.type.inquiry'), 180)}
-          {multi('channel', ticketChannels, (v) => t(`tickets.channel.${v}` as 'tickets.channel.email'), 180)}
-          {multi('category', complaintCategories, (v) => t(`tickets.category.${v}` as 'tickets.category.other'), 200)}
+          {multi('type', t('tickets.filters.type'), ticketTypes.map((v) => ({ value: v, label: t(`tickets.type.${v}`) })), 180)}
+          {multi('channel', t('tickets.filters.channel'), ticketChannels.map((v) => ({ value: v, label: t(`tickets.channel.${v}`) })), 180)}
+          {multi('category', t('tickets.filters.category'), complaintCategories.map((v) => ({ value: v, label: t(`tickets.category.${v}`) })), 200)}
           <Input
             allowClear
             aria-label={t('tickets.filters.tag')}

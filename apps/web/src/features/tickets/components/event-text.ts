@@ -1,0 +1,108 @@
+import type { TFunction } from 'i18next';
+import { complaintCategories, complaintImpacts, complaintRemedies, ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from '@kefu/contracts';
+import type { TimelineEvent } from '../types';
+
+export interface Names {
+  team: (id: string) => string | undefined;
+  staff: (id: string) => string | undefined;
+}
+
+/** Fields the server reports in `changes`, as the timeline names them. */
+const fieldKeys = {
+  subject: 'tickets.fields.subject',
+  type: 'tickets.fields.type',
+  status: 'tickets.fields.status',
+  priority: 'tickets.fields.priority',
+  teamId: 'tickets.fields.team',
+  assigneeId: 'tickets.fields.assignee',
+  tags: 'tickets.fields.tags',
+  customFields: 'tickets.fields.customFields',
+  complaintCategory: 'tickets.complaint.category',
+  complaintImpact: 'tickets.complaint.impact',
+  rootCause: 'tickets.complaint.rootCause',
+  remedies: 'tickets.complaint.remedies',
+  remedyNote: 'tickets.complaint.remedyNote',
+} as const;
+
+const includes = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** One value of a change as a person reads it: labels for codes, names for ids. */
+export function valueText(field: string, value: unknown, t: TFunction, names: Names): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return field === 'assigneeId' ? t('tickets.unassigned') : t('tickets.timeline.none');
+  }
+  switch (field) {
+    case 'status':
+      return includes(ticketStatuses, value) ? t(`tickets.status.${value}`) : String(value);
+    case 'priority':
+      return includes(ticketPriorities, value) ? t(`tickets.priority.${value}`) : String(value);
+    case 'type':
+      return includes(ticketTypes, value) ? t(`tickets.type.${value}`) : String(value);
+    case 'complaintCategory':
+      return includes(complaintCategories, value) ? t(`tickets.category.${value}`) : String(value);
+    case 'complaintImpact':
+      return includes(complaintImpacts, value) ? t(`tickets.impact.${value}`) : String(value);
+    case 'remedies':
+      return Array.isArray(value) ? value.map((r) => (includes(complaintRemedies, r) ? t(`tickets.remedy.${r}`) : String(r))).join('、') : String(value);
+    case 'teamId':
+      return names.team(String(value)) ?? '…';
+    case 'assigneeId':
+      return names.staff(String(value)) ?? '…';
+    case 'tags':
+      return Array.isArray(value) ? value.join('、') : String(value);
+    default:
+      return typeof value === 'string' ? clip(value) : clip(JSON.stringify(value));
+  }
+}
+
+export function fieldName(field: string, t: TFunction): string {
+  return field in fieldKeys ? t(fieldKeys[field as keyof typeof fieldKeys]) : field;
+}
+
+/** One sentence per change, without the actor (the line shows who). */
+export function changeSentences(changes: Record<string, unknown>, t: TFunction, names: Names): string[] {
+  return Object.entries(changes).flatMap(([field, pair]) => {
+    if (!Array.isArray(pair) || pair.length !== 2) return [];
+    const [from, to] = pair as [unknown, unknown];
+    if (field === 'customFields') return [t('tickets.timeline.customFieldsChanged')];
+    if (field === 'assigneeId' && to) return [t('tickets.timeline.assigned', { to: valueText(field, to, t, names) })];
+    if (field === 'assigneeId') return [t('tickets.timeline.unassigned')];
+    if (field === 'teamId' && to) return [t('tickets.timeline.transferred', { to: valueText(field, to, t, names) })];
+    if (field === 'rootCause' || field === 'remedyNote') return [t('tickets.timeline.textChanged', { field: fieldName(field, t) })];
+    return [t('tickets.timeline.changed', { field: fieldName(field, t), from: valueText(field, from, t, names), to: valueText(field, to, t, names) })];
+  });
+}
+
+/** The sentences of an event line; empty when the event needs no line of its own. */
+export function eventSentences(e: TimelineEvent, t: TFunction, names: Names): string[] {
+  const d = e.data;
+  switch (e.type) {
+    case 'ticket.created': {
+      const channel = includes(ticketChannels, d.channel) ? d.channel : undefined;
+      return [channel ? t('tickets.timeline.createdVia', { channel: t(`tickets.channel.${channel}`) }) : t('tickets.timeline.created')];
+    }
+    case 'ticket.updated':
+      return changeSentences((d.changes as Record<string, unknown> | undefined) ?? {}, t, names);
+    case 'message.added':
+      // The message shows itself; only a status it moved deserves a line.
+      return Array.isArray(d.status) ? changeSentences({ status: d.status }, t, names) : [];
+    case 'complaint.confirmation_recorded':
+      return [
+        d.outcome === 'unreachable'
+          ? t('tickets.timeline.confirmationUnreachable', { note: typeof d.note === 'string' ? d.note : '' })
+          : t('tickets.timeline.confirmationConfirmed'),
+      ];
+    case 'follow_up.scheduled':
+      return [t('tickets.timeline.followUpScheduled', { owner: valueText('assigneeId', d.ownerId, t, names) })];
+    case 'follow_up.completed': {
+      const outcome = d.outcome === 'satisfied' || d.outcome === 'not_satisfied' || d.outcome === 'unreachable' ? d.outcome : 'satisfied';
+      const line = t('tickets.timeline.followUpCompleted', { outcome: t(`followUps.outcome.${outcome}`) });
+      return d.reopened ? [line, t('tickets.timeline.reopened')] : [line];
+    }
+    case 'complaint.lesson_archived':
+      return [t('tickets.timeline.lessonArchived')];
+    default:
+      return [e.type];
+  }
+}

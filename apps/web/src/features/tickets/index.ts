@@ -1,0 +1,3 @@
+// What other features and the shell use.
+export { TicketsLiveSync } from './components/TicketsLiveSync';
+export { ticketsRoutes } from './routes';
