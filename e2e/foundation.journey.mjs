@@ -21,7 +21,8 @@ async function expectVisible(locator, what) {
 async function signIn(page, email, password, t) {
   await page.getByLabel(t.login.email).fill(email);
   await page.getByLabel(t.login.password).fill(password);
-  await page.getByRole('button', { name: t.login.submit, exact: true }).click();
+  // The submit button's accessible name gains antd's loading icon while a request is in flight.
+  await page.locator('form button[type="submit"]', { hasText: t.login.submit }).click();
 }
 
 /** Picks an option in an antd Select: open it, search, click the option by its title. */
