@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/api': server,
+      // ws: the live-update socket (/api/v1/realtime) goes through the same proxy.
+      '/api': { target: server, ws: true },
       '/healthz': server,
       '/readyz': server,
     },
