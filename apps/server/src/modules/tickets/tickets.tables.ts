@@ -55,6 +55,11 @@ export const tickets = pgTable(
     index('tickets_search_idx').using('gin', t.searchVector),
     // The queue: open work of a team, unassigned or by assignee, most urgent and most recent first.
     index('tickets_queue_idx').on(t.status, t.teamId, t.assigneeId, t.priorityRank.desc(), t.updatedAt.desc(), t.id.desc()),
+    // The unassigned queue: `assignee_id IS NULL` does not fix a column for ordering the way `=`
+    // does, so without this partial index PostgreSQL sorts every unassigned ticket of the team.
+    index('tickets_unassigned_queue_idx')
+      .on(t.status, t.teamId, t.priorityRank.desc(), t.updatedAt.desc(), t.id.desc())
+      .where(sql`${t.assigneeId} is null and ${t.mergedIntoId} is null`),
     index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_requester_idx').on(t.requesterId, t.updatedAt.desc()),

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_unassigned_queue_idx" ON "tickets" USING btree ("status","team_id","priority_rank" DESC NULLS LAST,"updated_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "tickets"."assignee_id" is null and "tickets"."merged_into_id" is null;
