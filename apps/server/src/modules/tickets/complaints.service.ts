@@ -7,6 +7,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
 import { notifyUsers } from './notifications.js';
 import { recordTicketEvent } from './ticket-events.js';
+import { changedWhileSaving } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
 import { followUps, lessons, tickets } from './tickets.tables.js';
 import { present } from './tickets.service.js';
@@ -55,7 +56,7 @@ export async function recordConfirmation(deps: AppDeps, ctx: RequestContext, tic
     requireStaff(ctx);
     if (t.type !== 'complaint') throw new AppError('conflict', 'Only complaints record a customer confirmation');
     const after = await repo.updateTicketRow(tx, t.id, t.version, { confirmation: outcome, confirmationNote: note, confirmedAt: now, updatedAt: now });
-    if (!after) throw new AppError('precondition_failed', 'The ticket changed while saving; reload it');
+    if (!after) throw changedWhileSaving();
     await recordTicketEvent(deps, tx, ctx, after, 'complaint.confirmation_recorded', { outcome, note });
     return present(tx, after);
   });
@@ -94,7 +95,7 @@ export async function completeFollowUp(deps: AppDeps, ctx: RequestContext, id: s
     let ticket = t;
     if (outcome === 'not_satisfied' && (t.status === 'resolved' || t.status === 'closed')) {
       const reopened = await repo.updateTicketRow(tx, t.id, t.version, { status: 'open', resolvedAt: null, closedAt: null, confirmation: null, confirmedAt: null, updatedAt: now });
-      if (!reopened) throw new AppError('precondition_failed', 'The ticket changed while saving; reload it');
+      if (!reopened) throw changedWhileSaving();
       ticket = reopened;
     }
     await recordTicketEvent(deps, tx, ctx, ticket, 'follow_up.completed', { followUpId: id, outcome, note, ...(ticket !== t ? { reopened: true } : {}) });
@@ -119,7 +120,7 @@ export async function archiveLesson(deps: AppDeps, ctx: RequestContext, ticketId
     const lessonId = uuidv7(now.getTime());
     await tx.insert(lessons).values({ id: lessonId, ticketId: t.id, title: t.subject, body, category: t.complaintCategory, createdById: ctx.actor.userId, createdAt: now });
     const after = await repo.updateTicketRow(tx, t.id, t.version, { lessonArchivedAt: now, updatedAt: now });
-    if (!after) throw new AppError('precondition_failed', 'The ticket changed while saving; reload it');
+    if (!after) throw changedWhileSaving();
     await recordTicketEvent(deps, tx, ctx, after, 'complaint.lesson_archived', { lessonId });
     return { lessonId, ticket: await present(tx, after) };
   });

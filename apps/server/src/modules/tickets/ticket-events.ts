@@ -45,17 +45,13 @@ export async function recordTicketEvent(
     data,
     createdAt: now,
   });
-  const message: TicketChanged = {
-    ticketId: ticket.id, number: ticket.number, version: ticket.version, type, actorId: ctx?.actor.userId ?? null,
-    teamId: ticket.teamId, assigneeId: ticket.assigneeId, requesterId: ticket.requesterId,
-  };
-  afterCommit(tx, () => announce(deps.db, TICKETS_CHANNEL, message));
+  afterCommit(tx, () => announceChange(deps, ticket, type, ctx?.actor.userId ?? null));
 }
 
-/** The announcement of a ticket written outside `recordTicketEvent` (the one-statement path). */
-export function announceCreated(deps: AppDeps, ticket: Announced) {
+/** Tells every instance a ticket changed (called once the change has committed). */
+export function announceChange(deps: AppDeps, ticket: Announced, type: string, actorId: string | null) {
   const message: TicketChanged = {
-    ticketId: ticket.id, number: ticket.number, version: ticket.version, type: 'ticket.created', actorId: null,
+    ticketId: ticket.id, number: ticket.number, version: ticket.version, type, actorId,
     teamId: ticket.teamId, assigneeId: ticket.assigneeId, requesterId: ticket.requesterId,
   };
   announce(deps.db, TICKETS_CHANNEL, message);

@@ -11,6 +11,7 @@ import { attachmentsOfMessages, linkAttachments, type AttachmentDto } from '../a
 import { isStaff, type RequestContext } from '../auth/index.js';
 import { activeStaffAmong, notifyUsers } from './notifications.js';
 import { recordTicketEvent } from './ticket-events.js';
+import { changedWhileSaving } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
 import { ticketEvents, ticketMessages } from './tickets.tables.js';
 
@@ -18,14 +19,14 @@ type MessageRow = typeof ticketMessages.$inferSelect;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Rich text is sanitized; plain text (no tags) becomes escaped paragraphs. */
-export function toSafeHtml(body: string): { html: string; text: string } {
+/** Rich text is sanitized; plain text (no tags) becomes escaped paragraphs. `empty`: nothing left to show. */
+export function toSafeHtml(body: string): { html: string; text: string; empty: boolean } {
   const clean = body.replace(/\u0000/g, '');
   const html = /<[a-z!/][\s\S]*>/i.test(clean)
     ? sanitizeHtml(clean)
     : clean.split(/\r?\n\s*\r?\n/).map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('');
   const text = htmlToText(html).trim();
-  return { html, text };
+  return { html, text, empty: !text && !/<img/i.test(html) };
 }
 
 export const presentMessage = (m: MessageRow, files: AttachmentDto[] = []): Message => ({
@@ -42,11 +43,11 @@ export const presentMessage = (m: MessageRow, files: AttachmentDto[] = []): Mess
   createdAt: m.createdAt.toISOString(),
 });
 
-async function insertMessage(deps: AppDeps, tx: Executor, row: Omit<typeof ticketMessages.$inferInsert, 'id' | 'createdAt'>) {
+async function insertMessage(deps: AppDeps, tx: Executor, row: Omit<typeof ticketMessages.$inferInsert, 'id' | 'createdAt'> & { id?: string }) {
   const now = deps.clock.now();
   const [m] = await tx
     .insert(ticketMessages)
-    .values({ ...row, id: uuidv7(now.getTime()), createdAt: now, searchVector: toSearchVector([{ text: row.bodyText, weight: 'B' }]) })
+      .values({ ...row, id: row.id ?? uuidv7(now.getTime()), createdAt: now, searchVector: toSearchVector([{ text: row.bodyText, weight: 'B' }]) })
     .returning();
   return m!;
 }
@@ -55,11 +56,9 @@ async function insertMessage(deps: AppDeps, tx: Executor, row: Omit<typeof ticke
  * The description a ticket was opened with, in the customer's name (whoever typed it in). Its
  * timeline entry is the ticket's creation event, which names the message.
  */
-export async function addFirstMessage(deps: AppDeps, tx: Executor, ticket: repo.TicketRow, requesterName: string, body: string) {
-  const { html, text } = toSafeHtml(body);
-  if (!text && !/<img/i.test(html)) return null;
+export async function addFirstMessage(deps: AppDeps, tx: Executor, ticket: repo.TicketRow, requesterName: string, first: { id: string; html: string; text: string }) {
   const m = await insertMessage(deps, tx, {
-    ticketId: ticket.id, authorCustomerId: ticket.requesterId, authorName: requesterName, internal: false, channel: ticket.channel, bodyHtml: html, bodyText: text,
+    id: first.id, ticketId: ticket.id, authorCustomerId: ticket.requesterId, authorName: requesterName, internal: false, channel: ticket.channel, bodyHtml: first.html, bodyText: first.text,
   });
   return m.id;
 }
@@ -74,8 +73,8 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
   const staff = isStaff(ctx.actor);
   if (!staff && body.internal) throw new AppError('forbidden', 'Customers cannot write internal notes', { errors: [{ field: 'internal', message: 'is for staff only' }] });
   if (!staff && body.mentionIds.length) throw new AppError('forbidden', 'Customers cannot mention staff', { errors: [{ field: 'mentionIds', message: 'is for staff only' }] });
-  const { html, text } = toSafeHtml(body.body);
-  if (!text && !/<img/i.test(html) && body.attachmentIds.length === 0) throw invalidField('body', 'is empty once unsafe markup is removed');
+  const { html, text, empty } = toSafeHtml(body.body);
+  if (empty && body.attachmentIds.length === 0) throw invalidField('body', 'is empty once unsafe markup is removed');
   const now = deps.clock.now();
   return inTransaction(deps.db, async (tx) => {
     const t = await repo.findVisibleTicket(tx, ctx.actor, ticketId, true);
@@ -97,7 +96,7 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
     }
     if (status !== t.status) Object.assign(patch, { status, ...(t.status === 'resolved' ? { resolvedAt: null } : {}) });
     const updated = await repo.updateTicketRow(tx, t.id, t.version, patch);
-    if (!updated) throw new AppError('precondition_failed', 'The ticket changed while saving; reload it');
+    if (!updated) throw changedWhileSaving();
     const m = await insertMessage(deps, tx, {
       ticketId: t.id,
       authorUserId: staff ? ctx.actor.userId : null,

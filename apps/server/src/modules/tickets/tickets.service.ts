@@ -18,10 +18,10 @@ import { scheduleFollowUp } from './complaints.service.js';
 import { scheduleAutoClose } from './tickets.jobs.js';
 import { addFirstMessage, toSafeHtml } from './ticket-messages.service.js';
 import { notifyUsers, supervisorIds } from './notifications.js';
-import { announceCreated, recordTicketEvent } from './ticket-events.js';
+import { announceChange, recordTicketEvent } from './ticket-events.js';
 import { insertTicketFast } from './ticket-fast-insert.js';
 import { changesBetween, presentTicket } from './tickets.presenter.js';
-import { assertStatusMove, authorizeTicketCreate, authorizeTicketUpdate } from './tickets.policy.js';
+import { assertStatusMove, authorizeTicketCreate, authorizeTicketUpdate, changedWhileSaving } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
 import { findJumpTarget, searchSnippets, ticketTextMatch } from './ticket-search.js';
 
@@ -61,48 +61,62 @@ async function settleOwner(tx: Executor, teamId: string | null, assigneeId: stri
   return assigneeId;
 }
 
-const CUSTOMER_CREATE_FIELDS = new Set(['subject', 'body', 'type', 'customFields', 'complaint']);
+type CreateBody = ReturnType<typeof createTicketBodySchema.parse>;
+
+/**
+ * What a new ticket is, whichever path writes it: staff choose channel, team, priority and tags;
+ * a customer's ticket comes from the portal; complaint rules may force the priority.
+ */
+function draftTicket(ctx: RequestContext, body: CreateBody, customFields: Record<string, unknown>, now: Date) {
+  const staff = isStaff(ctx.actor);
+  const complaint = applyComplaintRules(body.type, body.complaint, staff ? body.priority : undefined);
+  const first = body.body.trim() ? toSafeHtml(body.body) : null;
+  return {
+    staff,
+    complaint,
+    message: first && !first.empty ? { id: uuidv7(now.getTime()), html: first.html, text: first.text } : null,
+    fields: {
+      id: uuidv7(now.getTime()),
+      subject: body.subject,
+      type: body.type,
+      channel: staff ? (body.channel ?? 'phone') : ('portal' as const),
+      priority: complaint.priority ?? (staff ? body.priority : undefined) ?? 'normal',
+      teamId: staff ? (body.teamId ?? null) : null,
+      tags: staff ? [...new Set(body.tags ?? [])] : [],
+      customFields,
+      createdById: ctx.actor.userId,
+    },
+  };
+}
 
 export async function createTicket(deps: AppDeps, ctx: RequestContext, input: CreateTicketBody): Promise<Ticket> {
-  authorizeTicketCreate(ctx.actor);
+  authorizeTicketCreate(ctx.actor, input);
   const body = createTicketBodySchema.parse(input);
   const staff = isStaff(ctx.actor);
-  if (!staff) {
-    const refused = Object.keys(input).filter((k) => !CUSTOMER_CREATE_FIELDS.has(k));
-    if (refused.length) throw new AppError('forbidden', `Customers may not set ${refused.join(', ')}`, { errors: refused.map((field) => ({ field, message: 'is set by the service team' })) });
-  }
   const { values: customFields } = validateCustomFieldValues(await loadCustomFieldDefs(deps.db), body.type, body.customFields ?? {}, {
     mode: 'create', actor: staff ? 'staff' : 'customer',
   });
   const now = deps.clock.now();
-  const fast = await tryFastCreate(deps, ctx, body, customFields, now);
+  const draft = draftTicket(ctx, body, customFields, now);
+  const fast = await tryFastCreate(deps, ctx, body, draft, now);
   if (fast) return fast;
   return inTransaction(deps.db, async (tx) => {
     const requester = await resolveRequester(deps, tx, ctx, body);
-    const teamId = staff ? (body.teamId ?? null) : null;
-    const assigneeId = await settleOwner(tx, teamId, staff ? (body.assigneeId ?? null) : null, true);
-    const complaint = applyComplaintRules(body.type, body.complaint, staff ? body.priority : undefined);
+    const { fields, complaint } = draft;
+    const assigneeId = await settleOwner(tx, fields.teamId, staff ? (body.assigneeId ?? null) : null, true);
     const row = await repo.insertTicket(tx, {
-      id: uuidv7(now.getTime()),
-      subject: body.subject,
+      ...fields,
       searchVector: toSearchVector([{ text: body.subject, weight: 'A' }]),
-      type: body.type,
-      channel: staff ? (body.channel ?? 'phone') : 'portal',
       status: assigneeId ? 'open' : 'new',
-      priority: complaint.priority ?? (staff ? body.priority : undefined) ?? 'normal',
       requesterId: requester.id,
       organizationId: requester.organizationId,
-      teamId,
       assigneeId,
-      tags: staff ? [...new Set(body.tags ?? [])] : [],
-      customFields,
       ...complaint.columns,
-      createdById: ctx.actor.userId,
       createdAt: now,
       updatedAt: now,
     });
-    const messageId = body.body.trim() ? await addFirstMessage(deps, tx, row, requester.name, body.body) : null;
-    await recordTicketEvent(deps, tx, ctx, row, 'ticket.created', { channel: row.channel, teamId, assigneeId, priority: row.priority, messageId });
+    const messageId = draft.message ? await addFirstMessage(deps, tx, row, requester.name, draft.message) : null;
+    await recordTicketEvent(deps, tx, ctx, row, 'ticket.created', { channel: row.channel, teamId: row.teamId, assigneeId, priority: row.priority, messageId });
     if (assigneeId) await notifyUsers(deps, tx, ctx, [assigneeId], 'ticket.assigned', row.id, { number: row.number, subject: row.subject });
     if (complaint.escalate) {
       await notifyUsers(deps, tx, ctx, await supervisorIds(tx), 'complaint.urgent', row.id, { number: row.number, subject: row.subject, impact: row.complaintImpact });
@@ -116,29 +130,23 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
  * the transactional path: a new requester, a chosen assignee, automatic assignment, or a
  * complaint that must alert supervisors.
  */
-async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: ReturnType<typeof createTicketBodySchema.parse>, customFields: Record<string, unknown>, now: Date) {
-  const staff = isStaff(ctx.actor);
-  const requesterId = staff ? body.requesterId : ctx.actor.customerId;
-  if (!requesterId || (staff && body.assigneeId)) return undefined;
-  const complaint = applyComplaintRules(body.type, body.complaint, staff ? body.priority : undefined);
-  if (complaint.escalate) return undefined;
-  const safe = body.body.trim() ? toSafeHtml(body.body) : null;
-  const message = safe && (safe.text || /<img/i.test(safe.html)) ? { id: uuidv7(now.getTime()), html: safe.html, text: safe.text } : null;
-  const teamId = staff ? (body.teamId ?? null) : null;
-  const channel = staff ? (body.channel ?? 'phone') : 'portal';
-  const priority = complaint.priority ?? (staff ? body.priority : undefined) ?? 'normal';
-  const cols = complaint.columns as { complaintCategory?: string; complaintImpact?: string; rootCause?: string; remedies?: string[]; remedyNote?: string };
+async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBody, draft: ReturnType<typeof draftTicket>, now: Date) {
+  const requesterId = draft.staff ? body.requesterId : ctx.actor.customerId;
+  if (!requesterId || (draft.staff && body.assigneeId) || draft.complaint.escalate) return undefined;
+  const { fields, message } = draft;
+  const cols = draft.complaint.columns as { complaintCategory?: string; complaintImpact?: string; rootCause?: string; remedies?: string[]; remedyNote?: string };
   const result = await insertTicketFast(deps.db, {
-    id: uuidv7(now.getTime()), subject: body.subject, type: body.type, channel, priority, requesterId, teamId,
-    tags: staff ? [...new Set(body.tags ?? [])] : [], customFields,
+    ...fields, requesterId, now, message,
     complaint: { category: cols.complaintCategory ?? null, impact: cols.complaintImpact ?? null, rootCause: cols.rootCause, remedies: cols.remedies, remedyNote: cols.remedyNote },
-    createdById: ctx.actor.userId, now, message,
-    event: { id: uuidv7(now.getTime()), actorId: ctx.actor.userId, actorName: ctx.actor.name, data: { channel, teamId, assigneeId: null, priority, messageId: message?.id ?? null } },
+    event: {
+      id: uuidv7(now.getTime()), actorId: ctx.actor.userId, actorName: ctx.actor.name,
+      data: { channel: fields.channel, teamId: fields.teamId, assigneeId: null, priority: fields.priority, messageId: message?.id ?? null },
+    },
   });
   if (result.kind === 'no_requester') throw invalidField('requesterId', 'names a customer that does not exist');
   if (result.kind === 'no_team') throw invalidField('teamId', 'names a team that does not exist');
   if (result.kind === 'needs_assignment') return undefined;
-  announceCreated(deps, result.row);
+  announceChange(deps, result.row, 'ticket.created', ctx.actor.userId);
   return presentTicket(result.row, result.requesterName);
 }
 
@@ -225,7 +233,7 @@ export async function updateTicket(deps: AppDeps, ctx: RequestContext, id: strin
       ...timestampsFor(before, status, now),
       updatedAt: now,
     });
-    if (!after) throw new AppError('precondition_failed', 'The ticket changed while saving; reload it');
+    if (!after) throw changedWhileSaving();
     const changes = changesBetween(before, after);
     await recordTicketEvent(deps, tx, ctx, after, 'ticket.updated', { changes });
     if (after.assigneeId && after.assigneeId !== before.assigneeId) {
