@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Select, Steps, Tooltip, Typography } from 'antd';
 import { AuditOutlined, BookOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { complaintCategories, complaintImpacts, complaintRemedies } from '@kefu/contracts';
 import { formatDateTime } from '../../../shared/ui/format';
 import { archiveLesson, updateTicket } from '../api';
+import { useAdoptNewVersions } from '../hooks/use-adopt-new-versions';
 import { useTicketWorkspace } from '../hooks/use-ticket';
 import { useTicketWriteErrors } from '../hooks/use-ticket-write';
 import type { Complaint, Ticket, TimelineItem } from '../types';
@@ -51,15 +52,7 @@ function ComplaintCard({ ticket, complaint, timeline }: { ticket: Ticket; compla
     setDirty(Object.keys(changed({ ...current, ...patch }, nextValues)).length > 0);
   };
 
-  useEffect(() => {
-    if (ticket.version === seen.version) return;
-    const ours = ws.ownVersions.has(ticket.version) && seen.version === ticket.version - 1;
-    if (!dirty || ours) adopt(ticket);
-    // Follows new versions of the ticket only.
-  }, [ticket.version]);
-  useEffect(() => {
-    if (ws.reloadSeq > 0) adopt(ticket);
-  }, [ws.reloadSeq]);
+  useAdoptNewVersions(ticket, seen.version, dirty, adopt);
 
   const save = useMutation({
     mutationFn: (body: Partial<Values>) => updateTicket(ticket.id, { complaint: body }, seen.version),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Select } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { CustomFieldInputs, useCustomFields } from '../../custom-fields';
 import { useTeamDirectory } from '../../teams/hooks/use-team-directory';
 import { updateTicket } from '../api';
 import { useAssignableStaff, useStaffDirectory } from '../hooks/use-staff';
+import { useAdoptNewVersions } from '../hooks/use-adopt-new-versions';
 import { useTicketWorkspace } from '../hooks/use-ticket';
 import { useTicketWriteErrors } from '../hooks/use-ticket-write';
 import type { Ticket, TicketPriority, TicketStatus, TicketType } from '../types';
@@ -91,15 +92,7 @@ export function PropertiesPanel() {
     refreshDirty(next);
   };
 
-  useEffect(() => {
-    if (ticket.version === seen.version) return;
-    const ours = ws.ownVersions.has(ticket.version) && seen.version === ticket.version - 1;
-    if (!dirty || ours) adopt(ticket);
-    // Only a new version of the ticket (or a reload) moves the form on.
-  }, [ticket.version]);
-  useEffect(() => {
-    if (ws.reloadSeq > 0) adopt(ticket);
-  }, [ws.reloadSeq]);
+  useAdoptNewVersions(ticket, seen.version, dirty, adopt);
 
   const save = useMutation({
     mutationFn: (body: UpdateTicketBody) => updateTicket(ticket.id, body, seen.version),
