@@ -58,6 +58,12 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
+    // One line per request (below) instead of Fastify's two: logging was a tenth of a request's cost.
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    done();
   });
   // The API speaks JSON only: a text/plain body is a CORS "simple request" a foreign page can send.
   app.removeContentTypeParser('text/plain');

@@ -35,6 +35,33 @@ describe('opening tickets', () => {
     expect(message.bodyText).toContain('订单 123');
   });
 
+  it('opens tickets arriving together in one statement, each with its own answer', async () => {
+    const customer = await createCustomer(t);
+    const manual = await createTeam(t);
+    const missing = '0190a5b4-0000-7000-8000-000000000000';
+    const bodies = [
+      ...Array.from({ length: 8 }, (_, i) => ({ subject: `同批工单 ${i} batch`, requesterId: customer.id, teamId: manual.id, tags: [`批${i}`], body: `<p>第 ${i} 条 <img src=x onerror=alert(1)></p>` })),
+      { subject: '不存在的客户', requesterId: missing },
+      { subject: '不存在的团队', requesterId: customer.id, teamId: missing },
+    ];
+    const responses = await Promise.all(bodies.map((b) => t.call('POST', '/api/v1/tickets', admin, b)));
+    const created = responses.slice(0, 8).map((r) => r.json());
+    expect(responses.slice(0, 8).map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    created.forEach((c, i) => expect(c).toMatchObject({ subject: `同批工单 ${i} batch`, tags: [`批${i}`], teamId: manual.id, requesterName: customer.name, status: 'new' }));
+    expect(new Set(created.map((c) => c.number)).size).toBe(8);
+    expectProblem(responses[8]!, 400, 'validation_failed', 'requesterId');
+    expectProblem(responses[9]!, 400, 'validation_failed', 'teamId');
+    for (const [i, c] of created.entries()) {
+      const timeline = await ok(t, 200, 'GET', `/api/v1/tickets/${c.id}/timeline`, admin);
+      expect(timeline.items.map((e: { kind: string; type?: string }) => e.type ?? e.kind)).toEqual(['ticket.created', 'message']);
+      const message = timeline.items[1];
+      expect(message.bodyText).toContain(`第 ${i} 条`);
+      expect(message.bodyHtml).not.toContain('onerror');
+    }
+    const found = await ok(t, 200, 'GET', `/api/v1/tickets?q=${encodeURIComponent('同批工单')}&limit=50`, admin);
+    expect(found.items.length).toBe(8);
+  });
+
   it('refuses hostile input with a 4xx naming the field', async () => {
     const customer = await createCustomer(t);
     expectProblem(await t.call('POST', '/api/v1/tickets', admin, { subject: 'x'.repeat(1_000_000), requesterId: customer.id }), 400, 'validation_failed', 'subject');

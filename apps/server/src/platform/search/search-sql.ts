@@ -28,12 +28,20 @@ export function toSearchVector(parts: ReadonlyArray<{ text: string | null | unde
   if (parts.length === 0) return sql`''::tsvector`;
   return sql.join(
     parts.map(({ text, weight }) => {
-      if (!/^[ABCD]$/.test(weight)) throw new Error(`bad search weight ${String(weight)}`);
       const { cjk, other } = indexText(text ?? '');
-      return sql`setweight(to_tsvector('simple'::regconfig, ${cjk}::text) || to_tsvector('english'::regconfig, ${other}::text), ${sql.raw(`'${weight}'`)})`;
+      return weightedVector(sql`${cjk}::text`, sql`${other}::text`, weight);
     }),
     sql` || `,
   );
+}
+
+/**
+ * The vector of one part from its two halves as SQL expressions (see indexText), for statements
+ * that take the halves as columns of many rows at once.
+ */
+export function weightedVector(cjk: SQLWrapper, other: SQLWrapper, weight: SearchWeight): SQL {
+  if (!/^[ABCD]$/.test(weight)) throw new Error(`bad search weight ${String(weight)}`);
+  return sql`setweight(to_tsvector('simple'::regconfig, ${cjk}) || to_tsvector('english'::regconfig, ${other}), ${sql.raw(`'${weight}'`)})`;
 }
 
 /** Quotes a term as one tsquery operand: inside quotes only ' and \ are special. */
