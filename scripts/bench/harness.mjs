@@ -26,9 +26,16 @@ export function freePort() {
   });
 }
 
+/**
+ * The Node flags `npm start` runs the server with (root package.json's `serve` script), so the
+ * figures are those of the product as shipped.
+ */
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+export const serverFlags = pkg.scripts.serve.split(/\s+/).filter((part) => part.startsWith('--'));
+
 /** Spawns `node file` with env; output is discarded so logging costs the same in every run. */
 export function startProcess(file, env) {
-  const child = spawn(process.execPath, [file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...(file === serverMain ? serverFlags : []), file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   child.stderrText = () => stderr;
