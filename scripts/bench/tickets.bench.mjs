@@ -1,15 +1,19 @@
-// Service desk figures: ticket creation through the API vs raw INSERT into the same table, and
-// queue query latency over a large table. PostgreSQL when BENCH_DATABASE_URL is set, PGlite always.
+// Service desk figures: ticket creation through the API vs raw INSERT into the same table, queue
+// query latency over a large table, and full-text search over many messages (API vs the same SQL
+// run raw). PostgreSQL when BENCH_DATABASE_URL is set, PGlite always.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { ensureBuilt, fmt, freePort, load, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
+import { QUERIES, SUBJECTS, fillMessages, fillSubjects, matchCounts, measureQueries, pct, recordingDrizzle, searchStatements, withoutIndexes } from './search-bench.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
+const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 50);
 const admin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
 
 async function api(base, cookie, method, path, body) {
@@ -42,21 +46,34 @@ async function latency(url, cookie, n = 400, inFlight = 4) {
   return { p50: times[Math.floor(n * 0.5)], p95: times[Math.floor(n * 0.95)] };
 }
 
-/** Bulk rows straight into the tables (a realistic mix of status, priority, teams, assignees). */
+/**
+ * Bulk rows straight into the tables (a realistic mix of status, priority, teams, assignees), with
+ * subjects and their vectors from bench_subjects (see fillSubjects).
+ */
 const fillSql = (n, teamIds, customerId, userId) => `
-  insert into tickets (id, subject, type, channel, status, priority, requester_id, team_id, assignee_id, tags, created_at, updated_at)
-  select gen_random_uuid(), '批量工单 bulk ticket ' || g, (array['inquiry','request','repair','complaint','suggestion'])[1 + g % 5],
+  insert into tickets (id, subject, type, channel, status, priority, requester_id, team_id, assignee_id, tags, created_at, updated_at, search_vector)
+  select gen_random_uuid(), s.subject, (array['inquiry','request','repair','complaint','suggestion'])[1 + g % 5],
          (array['email','portal','phone','chat'])[1 + g % 4], (array['new','open','open','pending','resolved','closed','closed','closed'])[1 + g % 8],
          (array['low','normal','normal','high','urgent'])[1 + (g * 7) % 5], '${customerId}',
          (array[${teamIds.map((t) => `'${t}'::uuid`).join(',')}])[1 + g % ${teamIds.length}],
-         case when g % 3 = 0 then null else '${userId}'::uuid end, '{}', now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
-  from generate_series(1, ${n}) g`;
+         case when g % 3 = 0 then null else '${userId}'::uuid end, '{}', now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval, s.v
+  from generate_series(1, ${n}) g join bench_subjects s on s.i = g % ${SUBJECTS}`;
+
+/** Seconds `fn` takes, printed after `what`. */
+async function step(what, fn) {
+  process.stdout.write(what);
+  const t0 = performance.now();
+  const out = await fn();
+  console.log(` ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  return out;
+}
 
 /**
- * One engine's run. `fill` writes the bulk rows; on PGlite the server must let go of the data
- * folder first, so the run stops it, fills, and starts it again.
+ * One engine's run. `openDb` gives the bench its own connection for the bulk rows and the raw
+ * search SQL; on PGlite the server must let go of the data folder first, so the run stops it, fills,
+ * and starts it again.
  */
-async function runEngine({ label, env, rawInsert, queueRows, fill, exclusive }) {
+async function runEngine({ label, env, rawInsert, queueRows, messages, openDb, exclusive }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const start = async () => {
@@ -76,35 +93,67 @@ async function runEngine({ label, env, rawInsert, queueRows, fill, exclusive }) 
   const created = await load(`${base}/api/v1/tickets`, { ...post, duration: DURATION });
   const raw = rawInsert ? await rawInsert(customer.id, teams[0]) : null;
 
-  process.stdout.write(`  [${label}] filling ${fmt(queueRows)} tickets for the queue query…`);
-  const t0 = performance.now();
   if (exclusive) await stop(server);
-  await fill(fillSql(queueRows, teams, customer.id, me.user.id));
+  const db = await openDb();
+  let matches;
+  let rawSearch;
+  try {
+    await step(`  [${label}] filling ${fmt(queueRows)} tickets for the queue query…`, async () => {
+      await fillSubjects(db);
+      await withoutIndexes(db, ['tickets_search_idx'], () => db.query(fillSql(queueRows, teams, customer.id, me.user.id)));
+      await db.query('drop table bench_subjects');
+      await db.query('analyze tickets');
+    });
+    await step(`  [${label}] filling ${fmt(messages)} messages for search…`, () =>
+      fillMessages(db, { count: messages, userId: me.user.id, customerId: customer.id, inFlight: exclusive ? 1 : 2 }));
+    matches = await matchCounts(db);
+    // The search statements each request runs, replayed as they are: the database's share.
+    const actor = { userId: me.user.id, email: admin.KEFU_ADMIN_EMAIL, name: me.user.name, role: 'admin', userRole: 'admin', locale: 'zh-CN', customerId: null, via: 'session' };
+    const recording = await db.recording();
+    const statements = new Map();
+    for (const q of [...QUERIES.zh, ...QUERIES.en]) statements.set(q, await searchStatements(recording, actor, q));
+    rawSearch = await measureQueries(async (q) => {
+      for (const s of statements.get(q)) await db.query(s.text, s.params);
+    }, SEARCH_RUNS);
+  } finally {
+    await db.close();
+  }
   if (exclusive) {
     server = await start();
     cookie = await signIn(base);
   }
-  console.log(` ${fmt((performance.now() - t0) / 1000, 1)} s`);
   const queueUrl = `${base}/api/v1/tickets?status=open&teamId=${teams[3]}&assignee=none&sort=priority&limit=25`;
   await latency(queueUrl, cookie, 50);
   const queue = await latency(queueUrl, cookie);
+  const search = await measureQueries(async (q) => {
+    const res = await fetch(`${base}/api/v1/tickets?q=${encodeURIComponent(q)}`, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`search ${q}: ${res.status}`);
+  }, SEARCH_RUNS);
   await stop(server);
-  return { label, created, raw, queue, queueRows };
+  return { label, created, raw, queue, queueRows, messages, matches, search, rawSearch };
 }
 
 ensureBuilt();
 const results = [];
 {
   const dataDir = tempDir('kefu-bench-tickets-');
-  results.push(await runEngine({
-    label: 'PGlite', env: { DATA_DIR: dataDir }, queueRows: Number(process.env.BENCH_PGLITE_ROWS ?? 100_000), exclusive: true,
-    fill: async (sqlText) => {
-      const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { citext, pg_trgm } });
-      await db.exec(sqlText);
-      await db.exec('analyze tickets');
-      await db.close();
-    },
-  }));
+  try {
+    results.push(await runEngine({
+      label: 'PGlite', env: { DATA_DIR: dataDir }, exclusive: true,
+      queueRows: Number(process.env.BENCH_PGLITE_ROWS ?? 100_000), messages: Number(process.env.BENCH_PGLITE_MESSAGES ?? 100_000),
+      openDb: async () => {
+        const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { citext, pg_trgm } });
+        return {
+          query: async (text, params) => (await db.query(text, params)).rows,
+          recording: () => recordingDrizzle(db, 'pglite'),
+          close: () => db.close(),
+        };
+      },
+    }));
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true }); // hundreds of MB once the messages are in
+  }
 }
 if (process.env.BENCH_DATABASE_URL) {
   const name = `kefu_bench_${Date.now()}`;
@@ -113,7 +162,9 @@ if (process.env.BENCH_DATABASE_URL) {
   await adminClient.query(`create database ${name}`);
   const url = new URL(process.env.BENCH_DATABASE_URL);
   url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS });
+  // Index builds after the bulk fill get the memory to sort in one pass.
+  const pool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIONS, options: '-c maintenance_work_mem=256MB' });
+  const dataDir = tempDir('kefu-bench-');
   pool.on('error', () => undefined); // idle clients are cut when the database is dropped at the end
   try {
     const rawInsert = async (customerId, teamId) => {
@@ -129,17 +180,21 @@ if (process.env.BENCH_DATABASE_URL) {
       return { rps: n / DURATION };
     };
     results.push(await runEngine({
-      label: 'PostgreSQL', env: { DATABASE_URL: url.toString(), DATA_DIR: tempDir('kefu-bench-') }, rawInsert,
-      queueRows: Number(process.env.BENCH_PG_ROWS ?? 1_000_000),
-      fill: async (sqlText) => {
-        await pool.query(sqlText);
-        await pool.query('analyze tickets');
-      },
+      label: 'PostgreSQL', env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir }, rawInsert,
+      queueRows: Number(process.env.BENCH_PG_ROWS ?? 1_000_000), messages: Number(process.env.BENCH_PG_MESSAGES ?? 1_000_000),
+      openDb: async () => ({
+        query: async (text, params) => (await pool.query(text, params)).rows,
+        recording: () => recordingDrizzle(pool, 'postgres'),
+        close: async () => undefined,
+      }),
     }));
   } finally {
     await pool.end();
-    await adminClient.query(`drop database if exists ${name} with (force)`);
+    // BENCH_KEEP_DATABASE=1 leaves the filled database behind, to EXPLAIN the queries against it.
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`  [PostgreSQL] kept database ${name}`);
+    else await adminClient.query(`drop database if exists ${name} with (force)`);
     await adminClient.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -151,4 +206,17 @@ for (const r of results) {
     (r.raw ? `; raw INSERT ${fmt(r.raw.rps)}/s → ${fmt(ratio * 100, 1)}% (target ≥ 40%) ${ratio >= 0.4 ? 'OK' : 'MISS'}` : ` (target ≥ 300/s) ${r.created.rps >= 300 ? 'OK' : 'MISS'}`));
   const target = r.label === 'PGlite' ? 50 : 20;
   console.log(`    queue (open + team + unassigned, by priority, 25 rows) over ${fmt(r.queueRows)} tickets: p50 ${fmt(r.queue.p50, 1)} ms, p95 ${fmt(r.queue.p95, 1)} ms (target ≤ ${target}) ${r.queue.p95 <= target ? 'OK' : 'MISS'}`);
+  printSearch(r);
+}
+
+function printSearch(r) {
+  const ms = (times, p) => fmt(pct(times, p), 1);
+  const { search: api, rawSearch: raw } = r;
+  const p95 = pct(api.all, 0.95);
+  // The 100 ms target is PostgreSQL's; PGlite gets a smaller corpus and its figure is reported as is.
+  const verdict = r.label === 'PostgreSQL' ? ` (target ≤ 100) ${p95 <= 100 ? 'OK' : 'MISS'}` : ' (no target)';
+  console.log(`    search GET /api/v1/tickets?q= over ${fmt(r.messages)} messages, 4 in flight: Chinese p95 ${ms(api.byLang.zh, 0.95)} ms · English p95 ${ms(api.byLang.en, 0.95)} ms · all p50 ${ms(api.all, 0.5)} ms, p95 ${fmt(p95, 1)} ms${verdict}`);
+  console.log(`      same search SQL raw (listing + snippets replayed): Chinese p95 ${ms(raw.byLang.zh, 0.95)} ms · English p95 ${ms(raw.byLang.en, 0.95)} ms · all p50 ${ms(raw.all, 0.5)} ms, p95 ${ms(raw.all, 0.95)} ms → API ${fmt(p95 / pct(raw.all, 0.95), 2)}× raw`);
+  const rows = [...api.byQuery.keys()].map((q) => `${q} (${fmt(r.matches.get(q))} msgs) ${ms(api.byQuery.get(q), 0.95)}/${ms(raw.byQuery.get(q), 0.95)}`);
+  console.log(`      per query, p95 API/raw ms: ${rows.join(' · ')}`);
 }

@@ -24,11 +24,14 @@ import { liveRoutes } from './modules/live/index.js';
 import { opsRoutes, registerMetrics } from './modules/ops/index.js';
 import { organizationsRoutes } from './modules/organizations/index.js';
 import { teamsRoutes } from './modules/teams/index.js';
-import { defineTicketJobs, followUpsRoutes, ticketsRoutes, ticketsUseCustomField } from './modules/tickets/index.js';
+import { defineSlaJobs, defineTicketJobs, followUpsRoutes, ticketsRoutes, ticketsUseCustomField } from './modules/tickets/index.js';
 import { ticketToolsRoutes } from './modules/tickets/index.js';
 import { savedViewsRoutes } from './modules/saved-views/index.js';
+import { businessCalendarsRoutes, slaPoliciesRoutes } from './modules/sla/index.js';
 import { tokensRoutes } from './modules/tokens/index.js';
 import { usersRoutes } from './modules/users/index.js';
+import { defineNotificationJobs, notificationPreferencesRoutes } from './modules/notifications/index.js';
+import { outboxRoutes } from './modules/outbox/index.js';
 
 export interface BuildOptions {
   config: Config;
@@ -78,6 +81,8 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
   });
   const deps: AppDeps = { database, db: database.db, clock, config, log: app.log, realtime, jobs };
   defineTicketJobs(deps);
+  defineSlaJobs(deps);
+  defineNotificationJobs(deps);
   const state = { shuttingDown: false };
 
   registerProblemHandlers(app);
@@ -117,6 +122,10 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
       await api.register(attachmentsRoutes(deps));
       await api.register(ticketToolsRoutes(deps));
       await api.register(savedViewsRoutes(deps));
+      await api.register(businessCalendarsRoutes(deps));
+      await api.register(slaPoliciesRoutes(deps));
+      await api.register(outboxRoutes(deps));
+      await api.register(notificationPreferencesRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -34,6 +34,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   KEFU_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  KEFU_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  KEFU_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address such as Kefu <noreply@example.com>')
+    .default('Kefu <noreply@localhost>'),
 });
 
 export type Config = Readonly<{
@@ -61,6 +66,10 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   /** The largest attachment accepted, in bytes (from KEFU_ATTACHMENT_MAX_MB). */
   attachmentMaxBytes: number;
+  /** Outbound mail goes over this SMTP server; unset, it is kept in the outbox table instead. */
+  smtpUrl: string | undefined;
+  /** The From of mail Kefu sends (notifications). */
+  mailFrom: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -101,5 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     attachmentMaxBytes: e.KEFU_ATTACHMENT_MAX_MB * 1024 * 1024,
+    smtpUrl: e.KEFU_SMTP_URL,
+    mailFrom: e.KEFU_MAIL_FROM,
   });
 }

@@ -11,3 +11,7 @@ export * from './modules/custom-fields/custom-fields.tables.js';
 export * from './modules/canned-responses/canned-responses.tables.js';
 export * from './modules/saved-views/saved-views.tables.js';
 export * from './modules/attachments/attachments.tables.js';
+export * from './modules/sla/business-calendars.tables.js';
+export * from './modules/sla/sla-policies.tables.js';
+export * from './modules/outbox/outbox.tables.js';
+export * from './modules/notifications/notifications.tables.js';

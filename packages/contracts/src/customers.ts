@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { emailSchema, freeTextSchema, idSchema, isoDate, localeSchema, pageQuerySchema, phoneSchema, tagSchema, textSchema } from './common.js';
 import { limits } from './limits.js';
 
+/** Customer value tiers (PRODUCT.md "customer value"); SLA policies may match on them. */
+export const customerTiers = ['vip', 'key', 'regular', 'potential'] as const;
+export type CustomerTier = (typeof customerTiers)[number];
+
 /** A person we serve (客户/联系人). Emails are unique across customers; phones need not be. */
 export const customerSchema = z.object({
   id: idSchema,
@@ -11,6 +15,7 @@ export const customerSchema = z.object({
   organizationId: idSchema.nullable(),
   organizationName: z.string().nullable(),
   locale: localeSchema,
+  tier: z.enum(customerTiers).nullable(),
   tags: z.array(z.string()),
   notes: z.string(),
   createdAt: isoDate,
@@ -27,6 +32,7 @@ export const createCustomerBodySchema = z
     phones: z.array(phoneSchema).max(limits.phones).default([]).refine(unique, 'must not repeat a phone'),
     organizationId: idSchema.nullable().default(null),
     locale: localeSchema.default('zh-CN'),
+    tier: z.enum(customerTiers).nullable().default(null),
     tags: z.array(tagSchema).max(limits.tags).default([]),
     notes: freeTextSchema(limits.note).default(''),
   })
@@ -40,6 +46,7 @@ export const updateCustomerBodySchema = z
     phones: z.array(phoneSchema).max(limits.phones).refine(unique, 'must not repeat a phone').optional(),
     organizationId: idSchema.nullable().optional(),
     locale: localeSchema.optional(),
+    tier: z.enum(customerTiers).nullable().optional(),
     tags: z.array(tagSchema).max(limits.tags).optional(),
     notes: freeTextSchema(limits.note).optional(),
   })

@@ -15,3 +15,8 @@ export * from './ticket-messages.js';
 export * from './follow-ups.js';
 export * from './ticket-tools.js';
 export * from './attachments.js';
+export * from './business-calendars.js';
+export * from './sla-state.js';
+export * from './sla.js';
+export * from './notifications.js';
+export * from './outbox.js';

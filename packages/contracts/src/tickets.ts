@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDate, phoneSchema, tagSchema, textSchema } from './common.js';
 import { limits } from './limits.js';
+import { ticketSlaSchema } from './sla-state.js';
 
 export const ticketTypes = ['inquiry', 'request', 'repair', 'complaint', 'suggestion'] as const;
 export const ticketChannels = ['portal', 'email', 'chat', 'phone', 'api', 'walk-in'] as const;
@@ -58,6 +59,10 @@ export const ticketSchema = z.object({
   customFields: z.record(z.string(), z.unknown()),
   complaint: complaintSchema.nullable(),
   mergedIntoId: idSchema.nullable(),
+  /** 0 not escalated · 1 team supervisor · 2 manager · 3 top management. */
+  escalationLevel: z.number().int(),
+  /** The SLA policy's targets for this ticket, or null when no policy applies. */
+  sla: ticketSlaSchema.nullable(),
   /** Optimistic concurrency: send it back as `If-Match` to refuse writing over an unseen change. */
   version: z.number().int(),
   createdAt: isoDate,
@@ -148,6 +153,8 @@ export const listTicketsQuerySchema = z
     assignee: z.union([z.literal('me'), z.literal('none'), idSchema]).optional(),
     requesterId: idSchema.optional(),
     organizationId: idSchema.optional(),
+    /** `true`: escalated tickets only (level ≥ 1) — the supervisor's escalation queue. */
+    escalated: z.enum(['true', 'false']).optional(),
     tag: z.string().max(limits.tag).optional(),
     createdFrom: z.iso.datetime({ offset: true }).optional(),
     createdTo: z.iso.datetime({ offset: true }).optional(),

@@ -5,6 +5,7 @@ import { createCustomer, createOrganization, createStaffUser, createTeam, create
 import { multipart } from './multipart.js';
 import { linkAttachments } from '../modules/attachments/index.js';
 import type { RequestContext } from '../modules/auth/index.js';
+import { outboxTransport } from '../modules/outbox/index.js';
 
 /**
  * Every endpoint × every kind of caller, with the status each must get. A route added to the API
@@ -198,6 +199,45 @@ const attachment = (target: AttachmentTarget) => async (w: World, caller: Caller
   return { url: `/api/v1/attachments/${id}` };
 };
 
+/** A business calendar of the admin's for the matrix (one per world), or a fresh one to delete. */
+const calendarFixtures = new WeakMap<World, Promise<string>>();
+const calendarBody = () => ({ name: unique('日历 '), timeZone: 'Asia/Shanghai', weekly: { '1': [{ start: '09:00', end: '18:00' }] } });
+const newCalendar = async (w: World) => (await ok(w.t, 201, 'POST', '/api/v1/business-calendars', await w.t.adminSession(), calendarBody())).id as string;
+const calendar = (suffix = '', fresh = false) => async (w: World): Promise<Prepared> => {
+  let made = calendarFixtures.get(w);
+  if (!made) calendarFixtures.set(w, (made = newCalendar(w)));
+  return { url: `/api/v1/business-calendars/${fresh ? await newCalendar(w) : await made}${suffix}` };
+};
+
+/** An SLA policy of the matrix's (one per world), or a fresh one to delete. */
+const policyFixtures = new WeakMap<World, Promise<string>>();
+const policyBody = () => ({ name: unique('协议 '), conditions: { tags: ['矩阵'] }, targets: { first_response: { minutes: 60, businessTime: true } } });
+const newPolicy = async (w: World) => (await ok(w.t, 201, 'POST', '/api/v1/sla-policies', await w.t.adminSession(), policyBody())).id as string;
+const slaPolicy = (fresh = false) => async (w: World): Promise<Prepared> => {
+  let made = policyFixtures.get(w);
+  if (!made) policyFixtures.set(w, (made = newPolicy(w)));
+  return { url: `/api/v1/sla-policies/${fresh ? await newPolicy(w) : await made}` };
+};
+const policyOrder = async (w: World): Promise<Prepared> => {
+  await slaPolicy()(w);
+  const { items } = await ok(w.t, 200, 'GET', '/api/v1/sla-policies', await w.t.adminSession());
+  return { body: { ids: items.map((p: { id: string }) => p.id).reverse() } };
+};
+
+/** A mail in the outbox (one per world), addressed to nobody among the callers. */
+const outboxFixtures = new WeakMap<World, Promise<string>>();
+const outboxMail = async (w: World): Promise<Prepared> => {
+  let made = outboxFixtures.get(w);
+  if (!made) {
+    made = (async () => {
+      await outboxTransport(w.t.deps).send({ kind: 'notification', from: 'Kefu <noreply@localhost>', to: 'matrix@example.com', subject: '矩阵', text: '矩阵' });
+      return (await ok(w.t, 200, 'GET', '/api/v1/outbox?to=matrix%40example.com', await w.t.adminSession())).items[0].id as string;
+    })();
+    outboxFixtures.set(w, made);
+  }
+  return { url: `/api/v1/outbox/${await made}` };
+};
+
 export const matrix: Row[] = [
   // auth and the signed-in user
   { route: 'POST /api/v1/auth/login', expect: s(200, 200, 200, 200, 200, 200), prepare: (w) => ({ body: { email: w.emails.agent, password: PASSWORD } }) },
@@ -307,6 +347,29 @@ export const matrix: Row[] = [
   { route: 'GET /api/v1/attachments/:id', variant: "a reply's file on the customer's own ticket", expect: s(401, 200, 200, 200, 200, 200), prepare: attachment('public') },
   { route: 'GET /api/v1/attachments/:id', variant: "an internal note's file", expect: s(401, 404, 200, 200, 200, 200), prepare: attachment('internal') },
   { route: 'GET /api/v1/attachments/:id', variant: "a file on another team's ticket", expect: s(401, 404, 404, 200, 200, 404), prepare: attachment('otherTeam') },
+  // business calendars: staff read them and ask what-if questions; admins write
+  { route: 'GET /api/v1/sla-policies', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/sla-policies', expect: s(401, 403, 403, 201, 201, 403), prepare: () => ({ body: policyBody() }) },
+  { route: 'PUT /api/v1/sla-policies/order', expect: s(401, 403, 403, 200, 200, 403), prepare: policyOrder },
+  { route: 'GET /api/v1/sla-policies/:id', expect: s(401, 404, 200, 200, 200, 200), prepare: slaPolicy() },
+  { route: 'PATCH /api/v1/sla-policies/:id', expect: s(401, 403, 403, 200, 200, 403), body: { description: '矩阵' }, prepare: slaPolicy() },
+  { route: 'DELETE /api/v1/sla-policies/:id', expect: s(401, 403, 403, 204, 204, 403), prepare: slaPolicy(true) },
+  { route: 'POST /api/v1/tickets/:id/escalate', expect: s(401, 200, 200, 200, 200, 200), body: { reason: '请尽快处理' },
+    prepare: async (w) => ({ url: `/api/v1/tickets/${(await createTicket(w.t, { requesterId: w.ownCustomerId })).id}/escalate` }) },
+  { route: 'POST /api/v1/tickets/:id/escalate', variant: "another team's ticket", expect: s(401, 404, 404, 200, 200, 404), body: { reason: '请尽快处理' },
+    prepare: (w) => ({ url: `/api/v1/tickets/${w.otherTeamTicketId}/escalate` }) },
+  { route: 'GET /api/v1/business-calendars', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/business-calendars', expect: s(401, 403, 403, 403, 201, 403), prepare: () => ({ body: calendarBody() }) },
+  { route: 'GET /api/v1/business-calendars/:id', expect: s(401, 404, 200, 200, 200, 200), prepare: calendar() },
+  { route: 'PATCH /api/v1/business-calendars/:id', expect: s(401, 403, 403, 403, 200, 403), body: { makeUpWeekday: 1 }, prepare: calendar() },
+  { route: 'DELETE /api/v1/business-calendars/:id', expect: s(401, 403, 403, 403, 204, 403), prepare: calendar('', true) },
+  { route: 'POST /api/v1/business-calendars/:id/import', expect: s(401, 403, 403, 403, 200, 403), body: { format: 'json', content: '{"holidays":[{"date":"2026-12-25","name":"圣诞"}]}' }, prepare: calendar('/import') },
+  { route: 'POST /api/v1/business-calendars/:id/compute', expect: s(401, 404, 200, 200, 200, 200), body: { start: '2026-03-02T09:00:00Z', minutes: 60 }, prepare: calendar('/compute') },
+  // notification preferences: each staff member's own; the outbox of sent mail: admins only
+  { route: 'GET /api/v1/me/notification-preferences', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'PUT /api/v1/me/notification-preferences', expect: s(401, 403, 200, 200, 200, 200), body: { items: [{ kind: 'sla.warning', inApp: true, email: false }] } },
+  { route: 'GET /api/v1/outbox', expect: s(401, 403, 403, 403, 200, 403) },
+  { route: 'GET /api/v1/outbox/:id', expect: s(401, 403, 403, 403, 200, 403), prepare: outboxMail },
   // public: API description and operator endpoints
   { route: 'GET /api/openapi.json', expect: s(200, 200, 200, 200, 200, 200) },
   { route: 'GET /healthz', expect: s(200, 200, 200, 200, 200, 200) },

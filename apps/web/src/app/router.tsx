@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter, useRouteError } from 'react-router';
+import { createBrowserRouter, Navigate, useParams, useRouteError } from 'react-router';
 import type { Role } from '@kefu/contracts';
 import { authRoutes } from '../features/auth/routes';
 import { ProblemResult } from '../shared/ui/ProblemResult';
@@ -21,6 +21,11 @@ function guarded(roles: readonly Role[], element: ReactNode) {
       <Suspense fallback={<FullPageSpin />}>{element}</Suspense>
     </RequireAuth>
   );
+}
+
+function TicketLink() {
+  const { id = '' } = useParams();
+  return <Navigate to={`/agent/tickets/${encodeURIComponent(id)}`} replace />;
 }
 
 function Centered({ children }: { children: ReactNode }) {
@@ -46,6 +51,8 @@ export const router = createBrowserRouter([
       { path: '/agent/*', element: guarded(staff, <AgentApp />) },
       { path: '/settings/*', element: guarded(staff, <SettingsApp />) },
       { path: '/portal/*', element: guarded(['customer'], <PortalApp />) },
+      // Links in notification mail name the ticket only; staff open it in the agent console.
+      { path: '/tickets/:id', element: guarded(staff, <TicketLink />) },
       {
         path: '*',
         element: (

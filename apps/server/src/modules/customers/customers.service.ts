@@ -21,13 +21,14 @@ const present = (c: repo.CustomerRow, organizationName: string | null, ids: repo
   organizationId: c.organizationId,
   organizationName,
   locale: c.locale,
+  tier: c.tier,
   tags: c.tags,
   notes: c.notes,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });
 const snapshot = (c: repo.CustomerRow, ids: repo.Identities) => ({
-  name: c.name, emails: ids.emails, phones: ids.phones, organizationId: c.organizationId, locale: c.locale, tags: c.tags, notes: c.notes,
+  name: c.name, emails: ids.emails, phones: ids.phones, organizationId: c.organizationId, locale: c.locale, tier: c.tier, tags: c.tags, notes: c.notes,
 });
 
 const emailTaken = () => fieldConflict('emails', 'an address already belongs to another customer');
@@ -68,7 +69,7 @@ export async function createCustomer(deps: AppDeps, ctx: RequestContext, input: 
     deps.db.transaction(async (tx) => {
       await assertWritable(tx, body.emails, body.organizationId);
       const row = await repo.insertCustomer(tx, {
-        id, name: body.name, organizationId: body.organizationId, locale: body.locale, tags: uniq(body.tags), notes: body.notes,
+        id, name: body.name, organizationId: body.organizationId, locale: body.locale, tier: body.tier, tags: uniq(body.tags), notes: body.notes,
         searchText: repo.searchTextOf(body.name, ids), createdAt: now, updatedAt: now,
       });
       await repo.replaceIdentities(tx, id, ids, now);

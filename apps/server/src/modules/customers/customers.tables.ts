@@ -10,6 +10,8 @@ export const customers = pgTable(
     name: text('name').notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
+    /** Customer value tier (vip · key · regular · potential); SLA policies may match on it. */
+    tier: text('tier', { enum: ['vip', 'key', 'regular', 'potential'] }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     notes: text('notes').notNull().default(''),
     /** Lower-cased name, emails and phone digits: one trigram-indexed column answers list search. */

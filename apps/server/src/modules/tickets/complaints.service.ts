@@ -58,7 +58,7 @@ export async function recordConfirmation(deps: AppDeps, ctx: RequestContext, tic
     const after = await repo.updateTicketRow(tx, t.id, t.version, { confirmation: outcome, confirmationNote: note, confirmedAt: now, updatedAt: now });
     if (!after) throw changedWhileSaving();
     await recordTicketEvent(deps, tx, ctx, after, 'complaint.confirmation_recorded', { outcome, note });
-    return present(tx, after);
+    return present(deps, tx, after);
   });
 }
 
@@ -122,7 +122,7 @@ export async function archiveLesson(deps: AppDeps, ctx: RequestContext, ticketId
     const after = await repo.updateTicketRow(tx, t.id, t.version, { lessonArchivedAt: now, updatedAt: now });
     if (!after) throw changedWhileSaving();
     await recordTicketEvent(deps, tx, ctx, after, 'complaint.lesson_archived', { lessonId });
-    return { lessonId, ticket: await present(tx, after) };
+    return { lessonId, ticket: await present(deps, tx, after) };
   });
 }
 

@@ -13,3 +13,4 @@ export { defineTicketJobs } from './tickets.jobs.js';
 export { ticketToolsRoutes } from './ticket-tools.routes.js';
 export { bulkUpdateTickets } from './ticket-bulk.service.js';
 export { mergeTicket, splitTicket } from './ticket-merge.service.js';
+export { defineSlaJobs } from './ticket-sla.jobs.js';

@@ -5,12 +5,17 @@ import { afterCommit } from '../../platform/db/transaction.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { announce } from '../../platform/realtime/bus.js';
 import type { RequestContext } from '../auth/index.js';
+import { channelsFor, queueNotificationEmails } from '../notifications/index.js';
 import { users } from '../users/index.js';
 import { notifications } from './tickets.tables.js';
 
 export const NOTIFICATIONS_CHANNEL = 'kefu_notifications';
 
-/** In-app notifications, written with the change that caused them and announced after commit. */
+/**
+ * Notifications, written with the change that caused them: in-app rows (announced after commit)
+ * and mail owed, each as the user's preference for the kind says. Mail is sent by a job, so the
+ * request never waits for an SMTP server and nothing is lost if one is down.
+ */
 export async function notifyUsers(
   deps: AppDeps,
   tx: Executor,
@@ -22,11 +27,18 @@ export async function notifyUsers(
 ) {
   const targets = [...new Set(userIds)].filter((id) => id !== ctx?.actor.userId);
   if (targets.length === 0) return;
+  const channels = await channelsFor(tx, targets, kind);
+  const inApp = targets.filter((id) => channels.get(id)?.inApp);
+  const byEmail = targets.filter((id) => channels.get(id)?.email);
   const now = deps.clock.now();
-  await tx.insert(notifications).values(
-    targets.map((userId) => ({ id: uuidv7(now.getTime()), userId, kind, ticketId, actorName: ctx?.actor.name ?? 'Kefu', data, createdAt: now })),
-  );
-  afterCommit(tx, () => announce(deps.db, NOTIFICATIONS_CHANNEL, { userIds: targets, kind, ticketId }));
+  const actorName = ctx?.actor.name ?? 'Kefu';
+  if (inApp.length > 0) {
+    await tx.insert(notifications).values(
+      inApp.map((userId) => ({ id: uuidv7(now.getTime()), userId, kind, ticketId, actorName, data, createdAt: now })),
+    );
+    afterCommit(tx, () => announce(deps.db, NOTIFICATIONS_CHANNEL, { userIds: inApp, kind, ticketId }));
+  }
+  await queueNotificationEmails(deps, tx, byEmail, { kind, ticketId, actorName, data });
 }
 
 /** Active supervisors and admins: who hears about a safety or group complaint. */

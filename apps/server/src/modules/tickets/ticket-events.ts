@@ -4,6 +4,7 @@ import { afterCommit } from '../../platform/db/transaction.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { announce } from '../../platform/realtime/bus.js';
 import type { RequestContext } from '../auth/index.js';
+import { followSla } from './ticket-sla.js';
 import { ticketEvents } from './tickets.tables.js';
 
 export const TICKETS_CHANNEL = 'kefu_tickets';
@@ -24,8 +25,8 @@ export interface TicketChanged {
 type Announced = { id: string; number: number; version: number; teamId: string | null; assigneeId: string | null; requesterId: string };
 
 /**
- * Appends to the ticket's timeline in the caller's transaction, and announces the change to every
- * instance once that transaction has committed.
+ * Appends to the ticket's timeline in the caller's transaction, moves its SLA clocks in the same
+ * transaction, and announces the change to every instance once that transaction has committed.
  */
 export async function recordTicketEvent(
   deps: AppDeps,
@@ -45,6 +46,9 @@ export async function recordTicketEvent(
     data,
     createdAt: now,
   });
+  // The caller's copy of the row is what it presents next: keep its clocks as stored.
+  const sla = await followSla(deps, tx, ticket.id, type, data);
+  if (sla && 'sla' in ticket) Object.assign(ticket, sla);
   afterCommit(tx, () => announceChange(deps, ticket, type, ctx?.actor.userId ?? null));
 }
 

@@ -12,8 +12,8 @@ import * as tools from './ticket-tools.repository.js';
 import * as repo from './tickets.repository.js';
 import { present } from './tickets.service.js';
 
-const conflict = async (tx: Executor, message: string, field: string, current?: repo.TicketRow) =>
-  new AppError('conflict', message, { errors: [{ field, message }], ...(current ? { current: await present(tx, current) } : {}) });
+const conflict = async (deps: AppDeps, tx: Executor, message: string, field: string, current?: repo.TicketRow) =>
+  new AppError('conflict', message, { errors: [{ field, message }], ...(current ? { current: await present(deps, tx, current) } : {}) });
 
 /** A write that finds the version moved on lost a race we thought the row lock prevented: 409. */
 const raced = () => new AppError('conflict', 'The ticket changed while merging; reload it');
@@ -35,12 +35,12 @@ export async function mergeTicket(deps: AppDeps, ctx: RequestContext, sourceId: 
     const into = locked.get(intoId);
     if (!source) throw notFound('Ticket');
     if (!into) throw new AppError('not_found', 'Ticket to merge into not found', { errors: [{ field: 'intoId', message: 'names no ticket you can see' }] });
-    if (source.mergedIntoId) throw await conflict(tx, 'This ticket was already merged into another one', 'id', source);
-    if (source.status === 'closed') throw await conflict(tx, 'A closed ticket cannot be merged', 'id', source);
-    if (into.mergedIntoId) throw await conflict(tx, 'That ticket was itself merged; merge into the ticket it was merged into', 'intoId');
-    if (into.status === 'closed') throw await conflict(tx, 'A closed ticket cannot take a merge', 'intoId');
+    if (source.mergedIntoId) throw await conflict(deps, tx, 'This ticket was already merged into another one', 'id', source);
+    if (source.status === 'closed') throw await conflict(deps, tx, 'A closed ticket cannot be merged', 'id', source);
+    if (into.mergedIntoId) throw await conflict(deps, tx, 'That ticket was itself merged; merge into the ticket it was merged into', 'intoId');
+    if (into.status === 'closed') throw await conflict(deps, tx, 'A closed ticket cannot take a merge', 'intoId');
     // Moving one customer's messages into another's ticket would show them to the wrong person.
-    if (into.requesterId !== source.requesterId) throw await conflict(tx, 'Only tickets of the same requester can be merged', 'intoId');
+    if (into.requesterId !== source.requesterId) throw await conflict(deps, tx, 'Only tickets of the same requester can be merged', 'intoId');
 
     const moved = await tools.moveConversation(tx, source.id, into.id);
     const closed = await repo.updateTicketRow(tx, source.id, source.version, {
@@ -51,7 +51,7 @@ export async function mergeTicket(deps: AppDeps, ctx: RequestContext, sourceId: 
     if (!survivor) throw raced();
     await recordTicketEvent(deps, tx, ctx, closed, 'ticket.merged_into', { ticketId: into.id, number: into.number, status: [source.status, 'closed'] });
     await recordTicketEvent(deps, tx, ctx, survivor, 'ticket.merged', { ticketId: source.id, number: source.number, ...moved });
-    return present(tx, survivor);
+    return present(deps, tx, survivor);
   });
 }
 
@@ -66,11 +66,11 @@ export async function splitTicket(deps: AppDeps, ctx: RequestContext, id: string
   return inTransaction(deps.db, async (tx) => {
     const source = await repo.findVisibleTicket(tx, ctx.actor, id, true);
     if (!source) throw notFound('Ticket');
-    if (source.mergedIntoId || source.status === 'closed') throw await conflict(tx, 'A closed or merged ticket cannot be split', 'id', source);
+    if (source.mergedIntoId || source.status === 'closed') throw await conflict(deps, tx, 'A closed or merged ticket cannot be split', 'id', source);
     const message = await tools.findTicketMessage(tx, source.id, body.messageId);
     if (!message) throw invalidField('messageId', 'names no message of this ticket');
-    if (message.internal) throw await conflict(tx, 'An internal note cannot open a ticket; split a message the customer sent or saw', 'messageId');
-    if ((await tools.countTicketMessages(tx, source.id)) < 2) throw await conflict(tx, 'This is the ticket\'s only message; a ticket keeps at least one', 'messageId');
+    if (message.internal) throw await conflict(deps, tx, 'An internal note cannot open a ticket; split a message the customer sent or saw', 'messageId');
+    if ((await tools.countTicketMessages(tx, source.id)) < 2) throw await conflict(deps, tx, 'This is the ticket\'s only message; a ticket keeps at least one', 'messageId');
 
     const assigneeId = source.assigneeId && (await assertAssignable(tx, source.assigneeId, source.teamId)) ? source.assigneeId : null;
     const row = await repo.insertTicket(tx, {
@@ -99,6 +99,6 @@ export async function splitTicket(deps: AppDeps, ctx: RequestContext, id: string
     await recordTicketEvent(deps, tx, ctx, row, 'ticket.created', { channel: row.channel, teamId: row.teamId, assigneeId, priority: row.priority, messageId: message.id });
     await recordTicketEvent(deps, tx, ctx, row, 'ticket.split_from', { ticketId: source.id, number: source.number, messageId: message.id });
     await recordTicketEvent(deps, tx, ctx, after, 'ticket.split', { ticketId: row.id, number: row.number, messageId: message.id });
-    return present(tx, row);
+    return present(deps, tx, row);
   });
 }

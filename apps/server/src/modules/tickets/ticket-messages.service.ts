@@ -118,7 +118,19 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
   });
 }
 
-/** Messages and changes in the order they happened; customers see public messages and status moves. */
+/**
+ * What a customer sees of a change: the opening, status moves and escalations (with the reason
+ * only when they gave it themselves); null for everything else.
+ */
+function customerView(type: string, data: Record<string, unknown>): Record<string, unknown> | null {
+  if (type === 'ticket.created') return { changes: {} };
+  const changes = (data.changes as Record<string, unknown> | undefined) ?? {};
+  if (type === 'ticket.updated' && 'status' in changes) return { changes: { status: changes.status } };
+  if (type === 'ticket.escalated') return { level: data.level, ...(data.by === 'customer' ? { reason: data.reason, by: 'customer' } : {}) };
+  return null;
+}
+
+/** Messages and changes in the order they happened; customers see public messages, status moves and escalations. */
 export async function getTimeline(deps: AppDeps, ctx: RequestContext, ticketId: string): Promise<{ items: TimelineItem[] }> {
   const t = await repo.findVisibleTicket(deps.db, ctx.actor, ticketId);
   if (!t) throw notFound('Ticket');
@@ -130,12 +142,10 @@ export async function getTimeline(deps: AppDeps, ctx: RequestContext, ticketId: 
   const files = await attachmentsOfMessages(deps.db, messages.map((m) => m.id));
   const items: TimelineItem[] = [
     ...messages.map((m) => ({ kind: 'message' as const, ...presentMessage(m, files.get(m.id) ?? []) })),
-    ...events
-      .filter((e) => staff || e.type === 'ticket.created' || (e.type === 'ticket.updated' && 'status' in ((e.data.changes as object | undefined) ?? {})))
-      .map((e) => ({
-        kind: 'event' as const, id: e.id, type: e.type, actorId: staff ? e.actorId : null, actorName: e.actorName,
-        data: staff ? e.data : { changes: { status: (e.data.changes as Record<string, unknown> | undefined)?.status } }, createdAt: e.createdAt.toISOString(),
-      })),
+    ...events.flatMap((e) => {
+      const data = staff ? e.data : customerView(e.type, e.data);
+      return data ? [{ kind: 'event' as const, id: e.id, type: e.type, actorId: staff ? e.actorId : null, actorName: e.actorName, data, createdAt: e.createdAt.toISOString() }] : [];
+    }),
   ];
   // By time; at the same instant the change (e.g. "created") reads before the message it names.
   const rank = (i: TimelineItem) => [i.createdAt, i.kind === 'event' ? 0 : 1, i.id] as const;

@@ -1,4 +1,5 @@
 import type { Complaint, Ticket } from '@kefu/contracts';
+import { presentTicketSla, type SlaView } from './ticket-sla.js';
 import type { TicketRow } from './tickets.repository.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -18,7 +19,7 @@ function presentComplaint(t: TicketRow): Complaint | null {
   };
 }
 
-export function presentTicket(t: TicketRow, requesterName: string): Ticket {
+export function presentTicket(t: TicketRow, requesterName: string, view: SlaView): Ticket {
   return {
     id: t.id,
     number: t.number,
@@ -36,6 +37,8 @@ export function presentTicket(t: TicketRow, requesterName: string): Ticket {
     customFields: t.customFields,
     complaint: presentComplaint(t),
     mergedIntoId: t.mergedIntoId,
+    escalationLevel: t.escalationLevel,
+    sla: presentTicketSla(t, view),
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

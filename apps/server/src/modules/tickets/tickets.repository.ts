@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { ListTicketsQuery } from '@kefu/contracts';
 import type { Executor } from '../../platform/db/client.js';
@@ -101,9 +101,15 @@ function customFieldFilter(cf: string | undefined): SQL | undefined {
   );
 }
 
+/**
+ * A full-text search that runs the listing itself, given the rest of it: which query shape is fast
+ * depends on how many tickets match (see ticket-search.ts), so it cannot be one more WHERE clause.
+ */
+export type TextSearch = (db: Executor, listing: { where: SQL | undefined; order: SQL[]; limit: number }) => Promise<TicketRow[]>;
+
 export interface ListFilters extends ListTicketsQuery {
-  /** Full-text condition supplied by the caller (search module); falls back to subject LIKE. */
-  textMatch?: SQL;
+  /** Full-text search supplied by the caller (search module); falls back to subject LIKE. */
+  textMatch?: TextSearch;
 }
 
 export async function listTickets(db: Executor, actor: Actor, q: ListFilters) {
@@ -120,17 +126,19 @@ export async function listTickets(db: Executor, actor: Actor, q: ListFilters) {
     q.assignee === 'none' ? isNull(tickets.assigneeId) : q.assignee === 'me' ? eq(tickets.assigneeId, actor.userId) : q.assignee ? eq(tickets.assigneeId, q.assignee) : undefined,
     q.requesterId ? eq(tickets.requesterId, q.requesterId) : undefined,
     q.organizationId ? eq(tickets.organizationId, q.organizationId) : undefined,
+    q.escalated === 'true' ? gt(tickets.escalationLevel, 0) : q.escalated === 'false' ? eq(tickets.escalationLevel, 0) : undefined,
     q.tag ? sql`${q.tag} = any(${tickets.tags})` : undefined,
     q.createdFrom ? gte(tickets.createdAt, new Date(q.createdFrom)) : undefined,
     q.createdTo ? lte(tickets.createdAt, new Date(q.createdTo)) : undefined,
     q.updatedFrom ? gte(tickets.updatedAt, new Date(q.updatedFrom)) : undefined,
     q.updatedTo ? lte(tickets.updatedAt, new Date(q.updatedTo)) : undefined,
     customFieldFilter(q.cf),
-    q.textMatch ?? (search ? sql`lower(${tickets.subject}) like ${containsPattern(search)}` : undefined),
+    !q.textMatch && search ? sql`lower(${tickets.subject}) like ${containsPattern(search)}` : undefined,
     afterCursor(q.sort, q.cursor),
   );
   // NULLS LAST matches how the indexes are built, so the index supplies the order (no sort step).
   const order = sortColumns[q.sort].map((c) => sql`${c} desc nulls last`);
+  if (q.textMatch) return q.textMatch(db, { where, order, limit: q.limit + 1 });
   return db.select().from(tickets).where(where).orderBy(...order).limit(q.limit + 1);
 }
 

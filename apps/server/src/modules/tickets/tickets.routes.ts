@@ -2,13 +2,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  archivedLessonSchema, complaintConfirmationBodySchema, createMessageBodySchema, createTicketBodySchema, idParamsSchema,
+  archivedLessonSchema, complaintConfirmationBodySchema, escalateTicketBodySchema, createMessageBodySchema, createTicketBodySchema, idParamsSchema,
   listTicketsQuerySchema, messageSchema, problemSchema, ticketPageSchema, ticketSchema, timelineSchema, updateTicketBodySchema,
   type Ticket,
 } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import { contextOf } from '../auth/index.js';
 import { archiveLesson, recordConfirmation } from './complaints.service.js';
+import { escalateTicket } from './ticket-escalation.js';
 import { addMessage, getTimeline } from './ticket-messages.service.js';
 import { createTicket, getTicket, listTickets, parseIfMatch, updateTicket } from './tickets.service.js';
 
@@ -28,6 +29,8 @@ export function ticketsRoutes(deps: AppDeps) {
 
     app.post('/tickets', { schema: { tags, summary: 'Open a ticket (staff on a customer\'s behalf, or a customer for themselves)', body: createTicketBodySchema, response: { 201: ticketSchema, ...errors } } },
       async (request, reply) => withEtag(reply.status(201), await createTicket(deps, contextOf(request), request.body)));
+    app.post('/tickets/:id/escalate', { schema: { tags, summary: 'Escalate a ticket one level (customer once per level, rate-limited; or staff)', params: idParamsSchema, body: escalateTicketBodySchema, response: { 200: ticketSchema, 429: problemSchema, ...errors } } },
+      async (request, reply) => withEtag(reply, await escalateTicket(deps, contextOf(request), request.params.id, request.body)));
 
     app.get('/tickets', { schema: { tags, summary: 'The queue: filters, sorts, cursor pagination and search', querystring: listTicketsQuerySchema, response: { 200: ticketPageSchema, ...errors } } },
       async (request) => listTickets(deps, contextOf(request), request.query));

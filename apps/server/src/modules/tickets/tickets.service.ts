@@ -20,6 +20,7 @@ import { addFirstMessage, toSafeHtml } from './ticket-messages.service.js';
 import { notifyUsers, supervisorIds } from './notifications.js';
 import { announceChange, recordTicketEvent } from './ticket-events.js';
 import { insertTicketFast } from './ticket-fast-insert.js';
+import { slaView } from './ticket-sla.js';
 import { changesBetween, presentTicket } from './tickets.presenter.js';
 import { assertStatusMove, authorizeTicketCreate, authorizeTicketUpdate, changedWhileSaving } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
@@ -31,8 +32,9 @@ async function requesterNames(db: Executor, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export async function present(db: Executor, row: repo.TicketRow): Promise<Ticket> {
-  return presentTicket(row, (await requesterNames(db, [row.requesterId])).get(row.requesterId) ?? '');
+export async function present(deps: AppDeps, db: Executor, row: repo.TicketRow): Promise<Ticket> {
+  const names = await requesterNames(db, [row.requesterId]);
+  return presentTicket(row, names.get(row.requesterId) ?? '', await slaView(deps, db));
 }
 
 async function resolveRequester(deps: AppDeps, tx: Executor, ctx: RequestContext, body: CreateTicketBody) {
@@ -121,7 +123,7 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
     if (complaint.escalate) {
       await notifyUsers(deps, tx, ctx, await supervisorIds(tx), 'complaint.urgent', row.id, { number: row.number, subject: row.subject, impact: row.complaintImpact });
     }
-    return presentTicket(row, requester.name);
+    return presentTicket(row, requester.name, await slaView(deps, tx));
   });
 }
 
@@ -133,6 +135,8 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
 async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBody, draft: ReturnType<typeof draftTicket>, now: Date) {
   const requesterId = draft.staff ? body.requesterId : ctx.actor.customerId;
   if (!requesterId || (draft.staff && body.assigneeId) || draft.complaint.escalate) return undefined;
+  // SLA policies start clocks as the ticket opens, which the transactional path does.
+  if ((await slaView(deps)).config.policies.length > 0) return undefined;
   const { fields, message } = draft;
   const cols = draft.complaint.columns as { complaintCategory?: string; complaintImpact?: string; rootCause?: string; remedies?: string[]; remedyNote?: string };
   const result = await insertTicketFast(deps.db, {
@@ -147,7 +151,7 @@ async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBod
   if (result.kind === 'no_team') throw invalidField('teamId', 'names a team that does not exist');
   if (result.kind === 'needs_assignment') return undefined;
   announceChange(deps, result.row, 'ticket.created', ctx.actor.userId);
-  return presentTicket(result.row, result.requesterName);
+  return presentTicket(result.row, result.requesterName, await slaView(deps));
 }
 
 export async function listTickets(deps: AppDeps, ctx: RequestContext, query: ListTicketsQuery) {
@@ -159,9 +163,10 @@ export async function listTickets(deps: AppDeps, ctx: RequestContext, query: Lis
   const page = more ? rows.slice(0, query.limit) : rows;
   const names = await requesterNames(deps.db, page.map((r) => r.requesterId));
   const snippets = q ? await searchSnippets(deps.db, ctx.actor, page, q) : new Map<string, string>();
+  const view = await slaView(deps);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? ''), snippet: snippets.get(r.id) ?? null })),
+    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? '', view), snippet: snippets.get(r.id) ?? null })),
     nextCursor: more && last ? repo.encodeTicketCursor(query.sort, last) : null,
     jumpTo,
   };
@@ -170,7 +175,7 @@ export async function listTickets(deps: AppDeps, ctx: RequestContext, query: Lis
 export async function getTicket(deps: AppDeps, ctx: RequestContext, id: string): Promise<Ticket> {
   const row = await repo.findVisibleTicket(deps.db, ctx.actor, id);
   if (!row) throw notFound('Ticket');
-  return present(deps.db, row);
+  return present(deps, deps.db, row);
 }
 
 /** Parses `If-Match: "7"` (or W/"7", or 7). */
@@ -195,14 +200,14 @@ export async function updateTicket(deps: AppDeps, ctx: RequestContext, id: strin
   return inTransaction(deps.db, async (tx) => {
     const before = await repo.findVisibleTicket(tx, ctx.actor, id, true);
     if (!before) throw notFound('Ticket');
-    if (before.mergedIntoId) throw new AppError('conflict', 'This ticket was merged; change the ticket it was merged into', { current: await present(tx, before) });
+    if (before.mergedIntoId) throw new AppError('conflict', 'This ticket was merged; change the ticket it was merged into', { current: await present(deps, tx, before) });
     if (ifMatch !== undefined && ifMatch !== before.version) {
-      throw new AppError('precondition_failed', `The ticket changed since you loaded it (now version ${before.version})`, { current: await present(tx, before) });
+      throw new AppError('precondition_failed', `The ticket changed since you loaded it (now version ${before.version})`, { current: await present(deps, tx, before) });
     }
     // Taking a ticket someone else already owns needs proof you saw that (If-Match): one of two
     // agents grabbing the same ticket at once wins, the other is told who has it.
     if (body.assigneeId && ifMatch === undefined && before.assigneeId && before.assigneeId !== body.assigneeId) {
-      throw new AppError('conflict', 'The ticket is already assigned; reload and reassign explicitly', { current: await present(tx, before) });
+      throw new AppError('conflict', 'The ticket is already assigned; reload and reassign explicitly', { current: await present(deps, tx, before) });
     }
     const status = body.status ?? before.status;
     assertStatusMove(ctx.actor, before.status, status);
@@ -246,6 +251,6 @@ export async function updateTicket(deps: AppDeps, ctx: RequestContext, id: strin
       await scheduleAutoClose(deps, tx, after);
       if (after.type === 'complaint') await scheduleFollowUp(deps, tx, ctx, after);
     }
-    return present(tx, after);
+    return present(deps, tx, after);
   });
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgSequence, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt } from '../../platform/db/columns.js';
 import { tsvector } from '../../platform/search/index.js';
+import type { StoredSla } from '../sla/index.js';
 import { customers } from '../customers/customers.tables.js';
 import { organizations } from '../organizations/organizations.tables.js';
 import { teams } from '../teams/teams.tables.js';
@@ -40,6 +41,12 @@ export const tickets = pgTable(
     confirmedAt: at('confirmed_at'),
     lessonArchivedAt: at('lesson_archived_at'),
     mergedIntoId: uuid('merged_into_id'),
+    /** 0 not escalated · 1 team supervisor · 2 manager · 3 top management. */
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    /** The applied SLA policy's clocks (modules/tickets/ticket-sla.ts); null when none applies. */
+    sla: jsonb('sla').$type<StoredSla>(),
+    /** The earliest instant an SLA step is due (warning, breach, escalation): what the timers wait for. */
+    slaNextAt: at('sla_next_at'),
     version: integer('version').notNull().default(1),
     createdById: uuid('created_by_id'),
     createdAt: createdAt(),

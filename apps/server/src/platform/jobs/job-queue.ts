@@ -86,6 +86,12 @@ export interface JobQueue {
    * job) until none is left; returns how many handler runs there were. For tests and scripts.
    */
   runDue(options?: { name?: string; includeScheduled?: boolean }): Promise<number>;
+  /**
+   * Brings every waiting job `ms` closer, for tests that move their clock forward by `ms`: a job
+   * then comes due when the app clock reaches the instant it was booked for, and runDue() (without
+   * includeScheduled) runs exactly those — timers are tested at, not before, their time.
+   */
+  shiftSchedule(ms: number): Promise<void>;
 }
 
 export class JobPayloadError extends Error {
@@ -299,6 +305,11 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
         running = undefined;
       }
       await boss.stop({ graceful: false, close: true });
+    },
+
+    async shiftSchedule(ms) {
+      await database.db.execute(sql`update ${sql.raw(SCHEMA)}.job set start_after = start_after - make_interval(secs => ${ms / 1000})
+        where state in ('created', 'retry')`);
     },
 
     async runDue({ name, includeScheduled = false } = {}) {

@@ -2,11 +2,13 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   ContactsOutlined,
   CommentOutlined,
   FormOutlined,
   DashboardOutlined,
   InboxOutlined,
+  MailOutlined,
   PhoneOutlined,
   TeamOutlined,
   UserOutlined,
@@ -49,13 +51,17 @@ export function useAdminNav(): NavGroup[] {
     {
       key: 'service',
       label: t('cannedResponses.navGroup'),
-      items: [{ path: '/admin/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> }],
+      items: [
+        { path: '/admin/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> },
+        { path: '/admin/business-calendars', label: t('businessCalendars.nav'), icon: <CalendarOutlined aria-hidden /> },
+      ],
     },
     {
       key: 'security',
       label: t('nav.groupSecurity'),
       items: [
         { path: '/admin/audit', label: t('nav.audit'), icon: <AuditOutlined aria-hidden /> },
+        { path: '/admin/outbox', label: t('nav.outbox'), icon: <MailOutlined aria-hidden /> },
         { path: '/settings/tokens', label: t('nav.tokens'), icon: <ApiOutlined aria-hidden /> },
       ],
     },

@@ -1,4 +1,7 @@
 import type {
+  BulkUpdateResult, BulkUpdateTicketsBody, CreateSavedViewBody, SavedView, SplitTicketBody, UpdateSavedViewBody,
+} from '@kefu/contracts';
+import type {
   ArchivedLesson, CreateMessageBody, CreateTicketBody, Message, Ticket, TicketPage, TimelineItem, UpdateTicketBody,
 } from './types';
 import { api, apiRequest, type QueryParams } from '../../shared/api/client';
@@ -22,3 +25,15 @@ export const getTimeline = (id: string, signal?: AbortSignal) =>
 export const recordConfirmation = (id: string, body: { outcome: 'confirmed' | 'unreachable'; note: string }) =>
   api.post<Ticket>(`/tickets/${id}/complaint/confirmation`, body);
 export const archiveLesson = (id: string) => api.post<ArchivedLesson>(`/tickets/${id}/complaint/lesson`);
+
+// ---- queue tools: bulk changes, merge, split, saved views ----
+
+export const bulkUpdateTickets = (body: BulkUpdateTicketsBody) => api.post<BulkUpdateResult>('/tickets/bulk', body);
+export const mergeTicket = (id: string, intoId: string) => api.post<Ticket>(`/tickets/${id}/merge`, { intoId });
+export const splitTicket = (id: string, body: SplitTicketBody) => api.post<Ticket>(`/tickets/${id}/split`, body);
+
+export const savedViewsKey = ['saved-views'] as const;
+export const listSavedViews = (signal?: AbortSignal) => api.get<{ items: SavedView[] }>('/saved-views', undefined, signal);
+export const createSavedView = (body: CreateSavedViewBody) => api.post<SavedView>('/saved-views', body);
+export const updateSavedView = (id: string, body: UpdateSavedViewBody) => api.patch<SavedView>(`/saved-views/${id}`, body);
+export const deleteSavedView = (id: string) => api.delete(`/saved-views/${id}`);

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useRoutes } from 'react-router';
 import { auditRoutes } from '../../../features/audit/routes';
+import { businessCalendarsRoutes } from '../../../features/business-calendars/routes';
 import { cannedResponsesRoutes } from '../../../features/canned-responses/routes';
 import { customersRoutes } from '../../../features/customers/routes';
 import { customFieldsRoutes } from '../../../features/custom-fields/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
+import { outboxRoutes } from '../../../features/outbox/routes';
 import { teamsRoutes } from '../../../features/teams/routes';
 import { usersRoutes } from '../../../features/users/routes';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
@@ -23,6 +25,8 @@ export function AdminApp() {
     ...auditRoutes,
     ...cannedResponsesRoutes,
     ...customFieldsRoutes,
+    ...businessCalendarsRoutes,
+    ...outboxRoutes,
     { path: '*', element: <ProblemResult status={404} home="/admin" /> },
   ]);
   return (

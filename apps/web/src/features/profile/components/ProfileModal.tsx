@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Descriptions, Divider, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Descriptions, Divider, Form, Input, Modal, Select, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { limits, updateMeBodySchema, type Locale, type UpdateMeBody } from '@kefu/contracts';
 import { applyLocale, rememberLocale } from '../../../i18n';
@@ -9,7 +9,8 @@ import { localeOptions } from '../../../shared/forms/locale-options';
 import { applyServerErrors } from '../../../shared/forms/server-errors';
 import { zodRule } from '../../../shared/forms/zod-rule';
 import { RoleTag } from '../../../shared/ui/RoleTag';
-import { useCurrentUser, useUpdateMe } from '../../auth/hooks/use-session';
+import { isStaff, useCurrentUser, useUpdateMe } from '../../auth/hooks/use-session';
+import { NotificationPreferencesTable } from './NotificationPreferencesTable';
 
 interface ProfileValues {
   name: string;
@@ -61,18 +62,8 @@ export function ProfileModal({ open, onClose }: { open: boolean; onClose: () => 
     }
   };
 
-  return (
-    <Modal
-      open={open}
-      title={t('profile.title')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      width={520}
-    >
+  const profileTab = (
+    <>
       <Descriptions
         size="small"
         column={1}
@@ -138,6 +129,31 @@ export function ProfileModal({ open, onClose }: { open: boolean; onClose: () => 
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
+    </>
+  );
+
+  return (
+    <Modal
+      open={open}
+      title={t('profile.title')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={isStaff(user.role) ? 600 : 520}
+    >
+      {isStaff(user.role) ? (
+        <Tabs
+          items={[
+            { key: 'profile', label: t('profile.tabs.profile'), children: profileTab },
+            { key: 'notifications', label: t('profile.tabs.notifications'), children: <NotificationPreferencesTable /> },
+          ]}
+        />
+      ) : (
+        profileTab
+      )}
     </Modal>
   );
 }

@@ -15,13 +15,16 @@ import {
   TicketWorkspaceContext, useTicketQuery, useTicketWorkspace, useTicketWorkspaceState, useTimelineQuery, type TicketWorkspace,
 } from '../hooks/use-ticket';
 import { lastQueueSearch, neighbour } from '../queue-store';
-import type { Ticket, TimelineItem } from '../types';
+import type { Message, Ticket, TimelineItem } from '../types';
 import { ComplaintPanel } from './ComplaintPanel';
 import { CustomerPanel } from './CustomerPanel';
+import { MergedBanner } from './MergedBanner';
 import type { Names } from './event-text';
 import { PropertiesPanel } from './PropertiesPanel';
 import { ReplyBox, type ReplyBoxHandle } from './ReplyBox';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SplitTicketModal } from './SplitTicketModal';
+import { TicketActionsMenu } from './TicketActionsMenu';
 import { Timeline } from './Timeline';
 import { ComplaintBadge, PriorityTag, StatusTag } from './TicketTags';
 import '../tickets.css';
@@ -55,6 +58,7 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
   const reply = useRef<ReplyBoxHandle>(null);
   const [replying, setReplying] = useState(false);
   const [help, setHelp] = useState(false);
+  const [splitting, setSplitting] = useState<Message | null>(null);
   const { stale, reload, refresh } = useTicketWorkspace();
 
   const viewers = usePresence(ticket.id, me.id, replying, (m) => {
@@ -66,6 +70,8 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
   const replyingNow = viewers.filter((v) => v.state === 'replying');
 
   const names: Names = useMemo(() => ({ team: (x) => teams.get(x)?.name, staff: (x) => nameOf(x) }), [teams, nameOf]);
+  // The server keeps at least one message on a ticket and splits nothing off a closed or merged one.
+  const splittable = ticket.status !== 'closed' && !ticket.mergedIntoId && (timeline ?? []).filter((i) => i.kind === 'message').length > 1;
   const prev = neighbour(ticket.id, -1);
   const next = neighbour(ticket.id, 1);
 
@@ -124,9 +130,11 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
           <Tooltip title={`${t('tickets.shortcuts.next')} (j)`}>
             <Button icon={<DownOutlined />} disabled={!next} aria-label={t('tickets.shortcuts.next')} onClick={() => next && void navigate(`/agent/tickets/${next}`)} />
           </Tooltip>
+          <TicketActionsMenu />
           <ShortcutsHelp open={help} onOpenChange={setHelp} />
         </Flex>
       </Flex>
+      <MergedBanner ticket={ticket} />
       {stale ? (
         <Alert
           type="warning"
@@ -150,7 +158,7 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
       <Flex gap={16} align="flex-start" className="kefu-ticket-layout">
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 0 }}>
           <Card styles={{ body: { padding: '16px 16px 20px' } }}>
-            <Timeline items={timeline} loading={timelineLoading} names={names} />
+            <Timeline items={timeline} loading={timelineLoading} names={names} onSplit={splittable ? setSplitting : undefined} />
           </Card>
           <ReplyBox ref={reply} onDraftChange={setReplying} />
         </Flex>
@@ -160,6 +168,7 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
           <CustomerPanel ticket={ticket} />
         </Flex>
       </Flex>
+      <SplitTicketModal message={splitting} onClose={() => setSplitting(null)} />
     </>
   );
 }

@@ -1,26 +1,27 @@
-import { useEffect, type ReactNode } from 'react';
-import { Alert, Button, Card, Flex, Menu, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Divider, Flex, Menu, Table, Tooltip, Typography } from 'antd';
 import {
   AlertOutlined, CheckCircleOutlined, InboxOutlined, PlusOutlined, ReloadOutlined, UserOutlined, UsergroupDeleteOutlined,
 } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import type { SavedView } from '@kefu/contracts';
 import { useUrlFilters } from '../../../shared/list/use-url-filters';
-import { formatDateTime, fromNow } from '../../../shared/ui/format';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
-import { useTeamDirectory } from '../../teams/hooks/use-team-directory';
 import { listTickets, ticketsResource } from '../api';
 import { ticketNumber } from '../format';
-import { useStaffDirectory } from '../hooks/use-staff';
 import { rememberQueue } from '../queue-store';
-import { defaultView, effectiveFilters, isQueueView, queueKeys, queueViews, viewFilters, type QueueKey, type QueueView } from '../queue-views';
+import {
+  defaultView, effectiveFilters, isQueueView, queueKeys, queueViews, savedViewFilters, viewFilters, type QueueKey, type QueueView,
+} from '../queue-views';
 import type { TicketListItem } from '../types';
+import { BulkActionBar } from './BulkActionBar';
+import { useQueueColumns } from './queue-columns';
 import { QueueFilterBar } from './QueueFilterBar';
+import { SavedViewsRail } from './SavedViewsRail';
 import '../tickets.css';
-import { ComplaintBadge, PriorityTag, StatusTag } from './TicketTags';
 
 const PAGE_SIZE = 50;
 const viewIcons: Record<QueueView, ReactNode> = {
@@ -30,8 +31,12 @@ const viewIcons: Record<QueueView, ReactNode> = {
   resolved: <CheckCircleOutlined aria-hidden />,
   complaints: <AlertOutlined aria-hidden />,
 };
+const cleared = Object.fromEntries(queueKeys.map((k) => [k, undefined])) as Record<QueueKey, undefined>;
 
-/** The agent's queue: preset views on the left, filters above a dense table, "load more" below. */
+/**
+ * The agent's queue: preset and saved views on the left, filters above a dense table with row
+ * selection for bulk changes, "load more" below.
+ */
 export function TicketQueuePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -39,8 +44,12 @@ export function TicketQueuePage() {
   const url = useUrlFilters<QueueKey>(queueKeys);
   const filters = effectiveFilters(url.filters);
   const activeView: QueueView | undefined = isQueueView(url.filters.view) ? url.filters.view : url.active ? undefined : defaultView;
-  const { byId: teams } = useTeamDirectory();
-  const { nameOf } = useStaffDirectory();
+  const columns = useQueueColumns();
+
+  // The selection belongs to the filters it was made under: another view starts with none.
+  const filtersKey = JSON.stringify(filters);
+  const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: filtersKey, ids: [] });
+  const select = (ids: string[]) => setSelection({ key: filtersKey, ids });
 
   const query = useInfiniteQuery({
     queryKey: [ticketsResource, 'queue', filters],
@@ -50,6 +59,9 @@ export function TicketQueuePage() {
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const jumpTo = query.data?.pages[0]?.jumpTo ?? null;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  // Only what is on screen: a ticket that left the view (changed by someone) drops out of the batch.
+  const selected = selection.key === filtersKey ? selection.ids.filter((id) => byId.has(id)) : [];
 
   const idsKey = items.map((i) => i.id).join(',');
   useEffect(() => {
@@ -61,59 +73,12 @@ export function TicketQueuePage() {
     if (filters.q && jumpTo?.kind === 'ticket') void navigate(`/agent/tickets/${jumpTo.id}`);
   }, [filters.q, jumpTo?.kind, jumpTo?.id, navigate]);
 
-  const chooseView = (view: QueueView) => {
-    const cleared = Object.fromEntries(queueKeys.map((k) => [k, undefined])) as Record<QueueKey, undefined>;
-    url.setFilters({ ...cleared, ...viewFilters[view], view });
-  };
+  const chooseView = (view: QueueView) => url.setFilters({ ...cleared, ...viewFilters[view], view });
   const changeFilters = (patch: Partial<Record<QueueKey, string | undefined>>) =>
     url.setFilters({ ...filters, view: activeView, ...patch });
-
-  const columns: ColumnsType<TicketListItem> = [
-    {
-      key: 'number',
-      title: '#',
-      width: 72,
-      render: (_, r) => <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>{ticketNumber(r.number)}</Typography.Text>,
-    },
-    {
-      key: 'subject',
-      title: t('tickets.fields.subject'),
-      render: (_, r) => (
-        <div style={{ minWidth: 200, maxWidth: 400 }}>
-          <Flex gap={6} align="center" wrap={false}>
-            <Link to={`/agent/tickets/${r.id}`} onClick={(e) => e.stopPropagation()} style={{ fontWeight: 500 }}>
-              <Typography.Text ellipsis style={{ maxWidth: 260, color: 'inherit' }}>{r.subject}</Typography.Text>
-            </Link>
-            <ComplaintBadge complaint={r.complaint} />
-          </Flex>
-          {r.snippet ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              <span className="kefu-snippet" dangerouslySetInnerHTML={{ __html: r.snippet }} />
-            </Typography.Text>
-          ) : null}
-        </div>
-      ),
-    },
-    { key: 'requester', title: t('tickets.fields.requester'), render: (_, r) => r.requesterName || '—' },
-    { key: 'status', title: t('tickets.fields.status'), width: 96, render: (_, r) => <StatusTag status={r.status} /> },
-    { key: 'priority', title: t('tickets.fields.priority'), width: 80, render: (_, r) => <PriorityTag priority={r.priority} quiet /> },
-    { key: 'team', title: t('tickets.fields.team'), render: (_, r) => (r.teamId ? (teams.get(r.teamId)?.name ?? '…') : '—') },
-    {
-      key: 'assignee',
-      title: t('tickets.fields.assignee'),
-      render: (_, r) => (r.assigneeId ? (nameOf(r.assigneeId) ?? '…') : <Typography.Text type="secondary">{t('tickets.unassigned')}</Typography.Text>),
-    },
-    {
-      key: 'updatedAt',
-      title: t('common.updatedAt'),
-      width: 120,
-      render: (_, r) => (
-        <Tooltip title={formatDateTime(r.updatedAt)}>
-          <Typography.Text type="secondary">{fromNow(r.updatedAt)}</Typography.Text>
-        </Tooltip>
-      ),
-    },
-  ];
+  /** Opens a view just saved from what is on screen, or keeps the filters of one just deleted. */
+  const openSaved = (view: SavedView | undefined) =>
+    url.setFilters({ ...cleared, ...(view ? savedViewFilters(view) : filters), savedView: view?.id });
 
   if (query.isError && !query.data) return <ProblemResult error={query.error} home="/agent" onRetry={() => void query.refetch()} />;
 
@@ -133,7 +98,7 @@ export function TicketQueuePage() {
         }
       />
       <Flex gap={16} align="flex-start">
-        <Card size="small" style={{ width: 176, flexShrink: 0 }} styles={{ body: { padding: 4 } }}>
+        <Card size="small" style={{ width: 188, flexShrink: 0 }} styles={{ body: { padding: 4 } }}>
           <nav aria-label={t('tickets.queue.views')}>
             <Menu
               mode="inline"
@@ -143,6 +108,8 @@ export function TicketQueuePage() {
               items={queueViews.map((v) => ({ key: v, icon: viewIcons[v], label: t(`tickets.views.${v}`) }))}
             />
           </nav>
+          <Divider style={{ margin: '4px 0' }} />
+          <SavedViewsRail activeId={url.filters.savedView} current={filters} onActiveChange={openSaved} />
         </Card>
         <Card style={{ flex: 1, minWidth: 0 }} styles={{ body: { padding: 0 } }}>
           <QueueFilterBar filters={filters} onChange={changeFilters} />
@@ -156,6 +123,12 @@ export function TicketQueuePage() {
               }
             />
           ) : null}
+          <BulkActionBar
+            selected={selected}
+            tickets={byId}
+            onClear={() => select([])}
+            onDone={(result) => select(result.failed.map((f) => f.id))}
+          />
           <Table<TicketListItem>
             rowKey="id"
             size="small"
@@ -164,6 +137,15 @@ export function TicketQueuePage() {
             loading={query.isPending || (query.isFetching && !query.isFetchingNextPage && !query.isRefetching)}
             pagination={false}
             scroll={{ x: 'max-content' }}
+            rowSelection={{
+              selectedRowKeys: selected,
+              columnWidth: 36,
+              onChange: (keys) => select(keys.map(String)),
+              getCheckboxProps: (r) => ({ 'aria-label': t('ticketTools.bulk.selectRow', { number: ticketNumber(r.number) }) }),
+              getTitleCheckboxProps: () => ({ 'aria-label': t('ticketTools.bulk.selectAll') }),
+              // A click that misses the checkbox must not open the ticket.
+              onCell: () => ({ onClick: (e) => e.stopPropagation() }),
+            }}
             onRow={(r) => ({ onClick: () => void navigate(`/agent/tickets/${r.id}`), style: { cursor: 'pointer' } })}
             rowClassName={(r) => (r.priority === 'urgent' ? 'kefu-row-urgent' : '')}
             locale={{ emptyText: url.active && !activeView ? t('common.noMatches') : t('tickets.queue.empty') }}

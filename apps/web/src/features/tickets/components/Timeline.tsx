@@ -1,10 +1,11 @@
-import { Empty, Flex, Spin, Tag, Tooltip, Typography } from 'antd';
-import { LockOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Spin, Tag, Tooltip, Typography } from 'antd';
+import { LockOutlined, ScissorOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime, fromNow } from '../../../shared/ui/format';
 import { PersonAvatar } from '../../../shared/ui/PersonCell';
 import type { Message, TimelineEvent, TimelineItem } from '../types';
-import { eventSentences, type Names } from './event-text';
+import { eventSentences, linkedTicket, type Names } from './event-text';
 
 function When({ at }: { at: string }) {
   return (
@@ -16,7 +17,7 @@ function When({ at }: { at: string }) {
   );
 }
 
-function MessageItem({ m }: { m: Message }) {
+function MessageItem({ m, onSplit }: { m: Message; onSplit?: (m: Message) => void }) {
   const { t } = useTranslation();
   const staff = m.authorType === 'staff';
   // Staff write on the right, the customer on the left, like any chat; notes stand out in yellow.
@@ -36,6 +37,11 @@ function MessageItem({ m }: { m: Message }) {
             <Tag style={{ marginInlineEnd: 0 }}>{t('tickets.timeline.customer')}</Tag>
           ) : null}
           <When at={m.createdAt} />
+          {onSplit && !m.internal ? (
+            <Tooltip title={t('ticketTools.split.action')}>
+              <Button size="small" type="text" icon={<ScissorOutlined />} aria-label={t('ticketTools.split.action')} onClick={() => onSplit(m)} className="kefu-message-action" />
+            </Tooltip>
+          ) : null}
         </Flex>
         <div
           className="kefu-message-body"
@@ -52,6 +58,7 @@ function MessageItem({ m }: { m: Message }) {
 function EventItem({ e, names }: { e: TimelineEvent; names: Names }) {
   const { t } = useTranslation();
   const sentences = eventSentences(e, t, names);
+  const linked = linkedTicket(e);
   if (sentences.length === 0) return null;
   return (
     <Flex gap={8} align="baseline" style={{ paddingInlineStart: 42, fontSize: 13 }} data-testid="timeline-event" data-type={e.type}>
@@ -59,20 +66,29 @@ function EventItem({ e, names }: { e: TimelineEvent; names: Names }) {
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         <Typography.Text style={{ fontSize: 13 }}>{e.actorName ?? 'Kefu'}</Typography.Text> {sentences.join('；')}
       </Typography.Text>
+      {linked ? <Link to={`/agent/tickets/${linked}`} style={{ fontSize: 13 }}>{t('ticketTools.timeline.open')}</Link> : null}
       <When at={e.createdAt} />
     </Flex>
   );
 }
 
+interface TimelineProps {
+  items: TimelineItem[] | undefined;
+  loading: boolean;
+  names: Names;
+  /** Offered on public messages while the ticket can still be split. */
+  onSplit?: (m: Message) => void;
+}
+
 /** The ticket's whole story in order: what was said and what was changed. */
-export function Timeline({ items, loading, names }: { items: TimelineItem[] | undefined; loading: boolean; names: Names }) {
+export function Timeline({ items, loading, names, onSplit }: TimelineProps) {
   const { t } = useTranslation();
   if (loading && !items) return <Spin style={{ display: 'block', margin: '40px auto' }} />;
   if (!items?.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tickets.timeline.empty')} />;
   return (
     <Flex vertical gap={14} role="log" aria-label={t('tickets.timeline.title')}>
       {items.map((item) =>
-        item.kind === 'message' ? <MessageItem key={item.id} m={item} /> : <EventItem key={item.id} e={item} names={names} />,
+        item.kind === 'message' ? <MessageItem key={item.id} m={item} onSplit={onSplit} /> : <EventItem key={item.id} e={item} names={names} />,
       )}
     </Flex>
   );

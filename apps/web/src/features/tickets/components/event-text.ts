@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { complaintCategories, complaintImpacts, complaintRemedies, ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from '@kefu/contracts';
+import { ticketNumber } from '../format';
 import type { TimelineEvent } from '../types';
 
 export interface Names {
@@ -102,7 +103,30 @@ export function eventSentences(e: TimelineEvent, t: TFunction, names: Names): st
     }
     case 'complaint.lesson_archived':
       return [t('tickets.timeline.lessonArchived')];
+    case 'ticket.merged_into':
+    case 'ticket.merged':
+    case 'ticket.split_from':
+    case 'ticket.split':
+      return [toolSentence(e.type, d, t)];
     default:
       return [e.type];
   }
+}
+
+const toolKeys = {
+  'ticket.merged_into': 'ticketTools.timeline.mergedInto',
+  'ticket.merged': 'ticketTools.timeline.merged',
+  'ticket.split_from': 'ticketTools.timeline.splitFrom',
+  'ticket.split': 'ticketTools.timeline.split',
+} as const;
+
+/** Merge and split events name the other ticket, which the timeline links to (`linkedTicket`). */
+function toolSentence(type: keyof typeof toolKeys, d: Record<string, unknown>, t: TFunction): string {
+  const number = typeof d.number === 'number' ? ticketNumber(d.number) : '…';
+  return t(toolKeys[type], { number, messages: typeof d.messages === 'number' ? d.messages : 0 });
+}
+
+/** The other ticket a merge or split event names, for a link beside its line. */
+export function linkedTicket(e: TimelineEvent): string | undefined {
+  return e.type in toolKeys && typeof e.data.ticketId === 'string' ? e.data.ticketId : undefined;
 }
