@@ -52,6 +52,25 @@ async function signIn(port: number, email: string, password: string) {
   });
 }
 
+/** An empty database of this project's engine: a data folder, or a PostgreSQL database. */
+async function freshDatabase(driver: string, suffix: string) {
+  const env: Record<string, string> = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-main-')) };
+  if (driver !== 'postgres') return { env, cleanup: async () => undefined as unknown };
+  const url = process.env.TEST_DATABASE_URL!;
+  const name = `${inject('pgTemplate')}_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  env.DATABASE_URL = withDatabase(url, name);
+  return {
+    env,
+    cleanup: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 /** The real entry point as an operator runs it, on an empty database of this project's engine. */
 describe('kefu server process', () => {
   const driver = inject('dbDriver');
@@ -59,20 +78,7 @@ describe('kefu server process', () => {
   let cleanup = async () => undefined as unknown;
 
   beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-main-'));
-    dbEnv = { DATA_DIR: dataDir };
-    if (driver === 'postgres') {
-      const url = process.env.TEST_DATABASE_URL!;
-      const name = `${inject('pgTemplate')}_main`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      dbEnv.DATABASE_URL = withDatabase(url, name);
-      cleanup = async () => {
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      };
-    }
+    ({ env: dbEnv, cleanup } = await freshDatabase(driver, 'main'));
   });
   afterAll(() => cleanup());
 
@@ -114,4 +120,54 @@ describe('kefu server process', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
+});
+
+/** Durable timers: a deadline that passes while the server is down is acted on once, after the restart. */
+describe('SLA timers across a crash', () => {
+  const driver = inject('dbDriver');
+  let env: Record<string, string>;
+  let cleanup = async () => undefined as unknown;
+  beforeAll(async () => {
+    ({ env, cleanup } = await freshDatabase(driver, 'crash'));
+    Object.assign(env, { KEFU_ADMIN_EMAIL: 'timers@example.com', KEFU_ADMIN_PASSWORD: 'timers-password-1' });
+  });
+  afterAll(() => cleanup());
+
+  it('fires a warning that fell due during a kill -9 once, late by the downtime', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const first = run({ ...env, PORT: String(port) });
+    await ready(port, first);
+    const cookie = (await signIn(port, 'timers@example.com', 'timers-password-1')).headers.get('set-cookie')!.split(';')[0]!;
+    const api = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const me = await api('GET', '/me');
+    // 15% of one minute: the warning is due 9 s after the ticket opens.
+    await api('POST', '/sla-policies', { name: '重启测试', targets: { first_response: { minutes: 1, businessTime: false } }, escalations: [{ target: 'first_response', atPercent: 15, notify: ['assignee'] }] });
+    const customer = await api('POST', '/customers', { name: '重启客户' });
+    const ticket = await api('POST', '/tickets', { subject: '服务器重启', requesterId: customer.id, assigneeId: me.user.id });
+    const dueAt = Date.parse(ticket.createdAt) + 9_000;
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now() + 1_000)));
+
+    const second = run({ ...env, PORT: String(port) });
+    await ready(port, second);
+    const warnings = async () => (await api('GET', `/tickets/${ticket.id}/timeline`)).items.filter((i: { type?: string }) => i.type === 'sla.warning');
+    let found: Array<{ createdAt: string }> = [];
+    for (let i = 0; i < 100 && found.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      found = await warnings();
+    }
+    expect(found).toHaveLength(1);
+    expect(Date.parse(found[0]!.createdAt)).toBeGreaterThanOrEqual(dueAt);
+    // Two more polls of the worker later, still once.
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(await warnings()).toHaveLength(1);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 90_000);
 });

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openPostgres } from '../platform/db/client.js';
 import { migrate } from '../platform/db/migrate.js';
 import { withDatabase } from './global-setup.js';
+import { ok } from './factories.js';
 import { createTestApp, PASSWORD, type TestApp } from './test-app.js';
 
 const onPostgres = inject('dbDriver') === 'postgres';
@@ -53,6 +54,35 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
     await eventually(async () => (await b.call('GET', '/api/v1/me', bearer)).statusCode === 401, 'b rejects the revoked token');
     expect((await a.call('POST', '/api/v1/auth/logout', agent.cookie)).statusCode).toBe(204);
     await eventually(async () => (await b.call('GET', '/api/v1/me', agent.cookie)).statusCode === 401, 'b rejects the ended session');
+  });
+
+  it('fires an SLA warning and escalation exactly once while both instances run the timers', async () => {
+    const admin = await a.adminSession();
+    await ok(a, 201, 'POST', '/api/v1/sla-policies', admin, {
+      name: '双实例协议', conditions: { tags: ['双实例'] }, targets: { first_response: { minutes: 60, businessTime: false } },
+      escalations: [{ target: 'first_response', atPercent: 50, notify: ['assignee'] }, { target: 'first_response', atPercent: 100, notify: ['managers'], raiseToLevel: 1 }],
+    });
+    const agent = await a.staff('agent');
+    const customer = await ok(a, 201, 'POST', '/api/v1/customers', admin, { name: '双实例客户' });
+    // The other instance hears of the new policy through NOTIFY before it opens the ticket.
+    await eventually(async () => (await b.call('GET', '/api/v1/sla-policies', admin)).json().items.length > 0, 'policy visible on b');
+    const ticket = await ok(b, 201, 'POST', '/api/v1/tickets', admin, { subject: '两台服务器', tags: ['双实例'], requesterId: customer.id, assigneeId: agent.id });
+    expect(ticket.sla.policyName).toBe('双实例协议');
+    for (const minutes of [30, 30]) {
+      a.clock.advance(minutes * 60_000);
+      b.clock.advance(minutes * 60_000);
+      await a.deps.jobs.shiftSchedule(minutes * 60_000);
+      // A retried or duplicated timer on each instance as well as the booked one.
+      await a.deps.jobs.send('evaluate-sla', { ticketId: ticket.id });
+      await b.deps.jobs.send('evaluate-sla', { ticketId: ticket.id });
+      await Promise.all([a.deps.jobs.runDue(), b.deps.jobs.runDue(), a.deps.jobs.runDue(), b.deps.jobs.runDue()]);
+    }
+    const timeline = await ok(a, 200, 'GET', `/api/v1/tickets/${ticket.id}/timeline`, admin);
+    const types = timeline.items.map((i: { type?: string }) => i.type).filter(Boolean);
+    expect(types.filter((x: string) => x === 'sla.warning')).toHaveLength(1);
+    expect(types.filter((x: string) => x === 'sla.breached')).toHaveLength(1);
+    expect(types.filter((x: string) => x === 'ticket.escalated')).toHaveLength(1);
+    expect((await ok(b, 200, 'GET', `/api/v1/tickets/${ticket.id}`, admin)).escalationLevel).toBe(1);
   });
 
   it('shows a profile change made on one instance on the other', async () => {

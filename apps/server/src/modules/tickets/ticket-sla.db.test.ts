@@ -78,6 +78,11 @@ describe('SLA policies on tickets', () => {
     const done = await get(created.id);
     expect(target(done, 'first_response')).toMatchObject({ state: 'breached' });
     expect(target(done, 'resolution')).toMatchObject({ state: 'met', remainingSeconds: (240 - 181) * 60 });
+    // Resolving cancelled the timers: the resolution deadline passes without a breach.
+    const before = (await timelineTypes(created.id)).length;
+    await advance(300 * MINUTE);
+    await runTimers();
+    expect((await timelineTypes(created.id)).length).toBe(before);
   });
 
   it('counts business time, moves deadlines when the priority changes and pauses while pending', async () => {
