@@ -67,7 +67,6 @@ export async function run({ page, baseURL, admin }) {
   const inner = page.frameLocator('[role="dialog"] iframe');
   await expectVisible(inner.getByText(`${subject}`, { exact: false }), 'the subject inside the HTML part, as text');
   if (await inner.locator('b').count()) throw new Error('markup from the ticket subject was rendered in the mail');
-  await page.waitForTimeout(500); await page.screenshot({ path: '/tmp/outbox-drawer.png' });
   await drawer.getByRole('tab', { name: zh.outbox.text }).click();
   const link = `/tickets/${ticket.id}`;
   await expectVisible(drawer.getByText(link, { exact: false }), 'the ticket link in the plain-text part');
@@ -93,7 +92,6 @@ export async function run({ page, baseURL, admin }) {
   const assignedEmail = page.getByRole('switch', { name: `${zh.notificationPreferences.kinds['ticket.assigned']} · ${zh.notificationPreferences.email}` });
   await assignedEmail.waitFor();
   if ((await assignedEmail.getAttribute('aria-checked')) !== 'true') throw new Error('assignment mail is not on by default');
-  await page.waitForTimeout(500); await page.screenshot({ path: '/tmp/prefs.png' });
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/notification-preferences') && r.request().method() === 'PUT' && r.ok());
   await assignedEmail.click();
   await saved;

@@ -150,7 +150,7 @@ describe('notification mail across instances', () => {
     const a = await createTestApp();
     const b = await createTestApp({}, { database: a.database });
     try {
-      const agents = [];
+      const agents: { id: string; email: string }[] = [];
       for (let i = 0; i < 8; i++) agents.push(await createStaffUser(a));
       for (const agent of agents) await createTicket(a, { assigneeId: agent.id });
       // A storm for one of them: the first mail at once, the rest in one digest.

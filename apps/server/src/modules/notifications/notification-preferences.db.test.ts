@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationKinds } from '@kefu/contracts';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { createTestApp, type TestApp } from '../../test/test-app.js';
 import { createTicket, createToken, expectProblem, ok, rows } from '../../test/factories.js';
+import { notifyUsers } from '../tickets/notifications.js';
 
 let t: TestApp;
-let admin: string;
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.adminSession();
 });
 afterAll(() => t.close());
 
@@ -110,11 +110,8 @@ describe('notification preferences', () => {
   it('leaves a kind no preference covers to the bell alone', async () => {
     const agent = await t.staff('agent');
     const ticket = await createTicket(t);
-    const { notifyUsers } = await import('../tickets/notifications.js');
-    const { inTransaction } = await import('../../platform/db/transaction.js');
     await inTransaction(t.deps.db, (tx) => notifyUsers(t.deps, tx, null, [agent.id], 'something.new', ticket.id, { number: ticket.number }));
     expect((await bell(agent.cookie)).map((n) => n.kind)).toEqual(['something.new']);
     expect(await mailsOwed(agent.id)).toEqual([]);
-    void admin;
   });
 });

@@ -1,26 +1,19 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   archivedLessonSchema, complaintConfirmationBodySchema, escalateTicketBodySchema, createMessageBodySchema, createTicketBodySchema, idParamsSchema,
   listTicketsQuerySchema, messageSchema, problemSchema, ticketPageSchema, ticketSchema, timelineSchema, updateTicketBodySchema,
-  type Ticket,
 } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
+import { ifMatchHeaders, parseIfMatch, withEtag } from '../../platform/http/versioning.js';
 import { contextOf } from '../auth/index.js';
 import { archiveLesson, recordConfirmation } from './complaints.service.js';
 import { escalateTicket } from './ticket-escalation.js';
 import { addMessage, getTimeline } from './ticket-messages.service.js';
-import { createTicket, getTicket, listTickets, parseIfMatch, updateTicket } from './tickets.service.js';
+import { createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 412: problemSchema };
-const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() }).loose();
 
-/** The version travels as an ETag so clients can send it back in If-Match. */
-const withEtag = (reply: FastifyReply, t: Ticket) => {
-  reply.header('etag', `"${t.version}"`);
-  return t;
-};
 
 export function ticketsRoutes(deps: AppDeps) {
   return async (instance: FastifyInstance) => {

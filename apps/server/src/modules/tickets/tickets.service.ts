@@ -178,14 +178,6 @@ export async function getTicket(deps: AppDeps, ctx: RequestContext, id: string):
   return present(deps, deps.db, row);
 }
 
-/** Parses `If-Match: "7"` (or W/"7", or 7). */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw invalidField('If-Match', 'must be the ticket version from its ETag, e.g. "3"');
-  return Number(m[1]);
-}
-
 function timestampsFor(before: repo.TicketRow, status: repo.TicketRow['status'], now: Date) {
   if (status === before.status) return {};
   if (status === 'resolved') return { resolvedAt: now };
