@@ -29,7 +29,7 @@ import { authorizeBusinessCalendars } from './business-calendars.policy.js';
 import { calendarRules, presentCalendar, snapshotCalendar } from './business-calendars.presenter.js';
 import * as repo from './business-calendars.repository.js';
 import { CalendarImportError, mergeImportedDates, parseCalendarJson, parseICalendar } from './calendar-import.js';
-import { slaConfig } from './sla-config.js';
+import { RECOMPUTE_SLA_DEADLINES, slaConfig } from './sla-config.js';
 
 const NAME_INDEX = 'business_calendars_name_key';
 const nameTaken = () => fieldConflict('name', 'is already used by another business calendar');
@@ -45,20 +45,14 @@ const keepOneDefault = () => {
   return new AppError('conflict', `isDefault: ${message}`, { errors: [{ field: 'isDefault', message }] });
 };
 
-/** Still referenced: ON DELETE RESTRICT answers 23001 (restrict_violation), NO ACTION 23503. */
-function isStillReferenced(err: unknown): boolean {
-  if (isForeignKeyViolation(err)) return true;
-  let cur: unknown = err;
-  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++, cur = (cur as { cause?: unknown }).cause) {
-    if ((cur as { code?: unknown }).code === '23001') return true;
-  }
-  return false;
-}
-
-/** SLA clocks read calendars from a per-instance cache: every instance drops its copy when this commits. */
-async function calendarsChanged(deps: AppDeps, tx: Executor) {
+/**
+ * SLA clocks read calendars from a per-instance cache: every instance drops its copy when this
+ * commits. A changed calendar also moves the due instants of the tickets counting on it (a job).
+ */
+async function calendarsChanged(deps: AppDeps, tx: Executor, changedId?: string) {
   await slaConfig.announce(tx);
   afterCommit(tx, () => slaConfig.drop(deps.db));
+  if (changedId) await deps.jobs.send(RECOMPUTE_SLA_DEADLINES, { calendarId: changedId }, { tx });
 }
 
 /** Takes the default away from whichever calendar holds it, on the record: its audit says so too. */
@@ -122,7 +116,7 @@ async function changeCalendar(
       const row = await repo.updateCalendarRow(tx, id, before.version, { ...patch, updatedAt: now });
       if (!row) throw new AppError('conflict', 'The calendar changed meanwhile; reload it and try again');
       await recordAudit(tx, ctx, { action: 'business_calendar.updated', entityType: 'business_calendar', entityId: id, before: snapshotCalendar(before), after: snapshotCalendar(row) }, now);
-      await calendarsChanged(deps, tx);
+      await calendarsChanged(deps, tx, id);
       return row;
     }),
   );
@@ -157,7 +151,7 @@ export async function deleteBusinessCalendar(deps: AppDeps, ctx: RequestContext,
     });
   } catch (err) {
     // SLA policies keep their calendar (ON DELETE RESTRICT): their clocks must not silently change.
-    if (isStillReferenced(err)) throw new AppError('conflict', 'This calendar is used by SLA policies: give them another calendar first');
+    if (isForeignKeyViolation(err)) throw new AppError('conflict', 'This calendar is used by SLA policies: give them another calendar first');
     throw err;
   }
 }

@@ -16,7 +16,7 @@ export { businessCalendars } from './business-calendars.tables.js';
 export { slaPolicies } from './sla-policies.tables.js';
 export { slaPoliciesRoutes } from './sla-policies.routes.js';
 export type { SlaPolicyRow } from './sla-policies.repository.js';
-export { calendarIdFor, loadSlaConfig, matchPolicy, slaConfig, type SlaConfig, type TicketFacts } from './sla-config.js';
+export { calendarIdFor, loadSlaConfig, matchPolicy, RECOMPUTE_SLA_DEADLINES, slaConfig, type SlaConfig, type TicketFacts } from './sla-config.js';
 export {
   BREACH, dueAt, dueSteps, meet, nextDueAt, pause, presentSla, restartCycle, resume, startTarget, unmeet, usedAt,
   type Calendar, type DueStep, type StoredSla, type StoredTarget,

@@ -16,6 +16,9 @@ export interface SlaConfig {
   readonly defaultCalendarId: string | null;
 }
 
+/** The job (defined where tickets live) that moves due instants after a calendar changes. */
+export const RECOMPUTE_SLA_DEADLINES = 'recompute-sla-deadlines';
+
 export const slaConfig = sharedCache<SlaConfig>('kefu_sla_config', async (db) => {
   const [policies, calendars] = await Promise.all([listActivePolicies(db), listAllCalendars(db)]);
   return {

@@ -2,8 +2,8 @@
  * SLA clocks on tickets. Every change to a ticket passes through recordTicketEvent, which calls
  * `followSla` in the same transaction: it re-reads the row, re-matches the policy when a field the
  * conditions look at may have changed, moves the clocks for status changes and replies, stores the
- * result on the row (`tickets.sla`, `tickets.sla_next_at`) and books the `evaluate-sla` timer for
- * the next instant something falls due. The timer (ticket-sla.jobs.ts) acts on what is due.
+ * result on the row (`tickets.sla`, `tickets.sla_next_at` = the next instant something falls due).
+ * The SLA sweep (ticket-sla.jobs.ts) acts on rows whose instant has come.
  *
  * Derived from the row, not from each event's payload: the clocks compare the status they last saw
  * with the row's, so every path that changes a status (PATCH, reply, follow-up, merge, auto-close)
@@ -20,8 +20,6 @@ import {
 } from '../sla/index.js';
 import { ticketMessages, tickets } from './tickets.tables.js';
 import type { TicketRow } from './tickets.repository.js';
-
-export const EVALUATE_SLA = 'evaluate-sla';
 
 /** Events the clocks never react to: their own. */
 const OWN_EVENTS = new Set(['sla.warning', 'sla.breached', 'ticket.escalated']);
@@ -109,15 +107,16 @@ async function publicReplyByStaff(tx: Executor, messageId: unknown): Promise<boo
   return m.userId !== null;
 }
 
-/** Stores the clocks on the row and books the timer for the next instant anything falls due. */
-export async function storeSla(deps: AppDeps, tx: Executor, row: TicketRow, sla: StoredSla | null, cal: Calendar, now: Date) {
-  const nextAt = sla ? nextDueAt(sla, cal, now) : null;
+/**
+ * Stores the clocks on the row, with the next instant anything falls due: the SLA sweep
+ * (ticket-sla.jobs.ts) picks the row up when that instant comes. `notBefore` keeps a row the sweep
+ * just handled from being picked again at once.
+ */
+export async function storeSla(tx: Executor, row: TicketRow, sla: StoredSla | null, cal: Calendar, now: Date, notBefore?: Date) {
+  let nextAt = sla ? nextDueAt(sla, cal, now) : null;
+  if (nextAt && notBefore && nextAt < notBefore) nextAt = notBefore;
   await tx.update(tickets).set({ sla, slaNextAt: nextAt }).where(eq(tickets.id, row.id));
-  const stored = { sla, slaNextAt: nextAt };
-  if (nextAt && nextAt.getTime() !== row.slaNextAt?.getTime()) {
-    await deps.jobs.send(EVALUATE_SLA, { ticketId: row.id }, { startAfter: nextAt, singletonKey: `${row.id}@${nextAt.toISOString()}`, tx });
-  }
-  return stored;
+  return { sla, slaNextAt: nextAt };
 }
 
 /**
@@ -137,7 +136,7 @@ export async function followSla(deps: AppDeps, tx: Executor, ticketId: string, t
     complaintImpact: row.complaintImpact, organizationId: row.organizationId, customerTier: tier, tags: row.tags,
   });
   if (!policy || row.mergedIntoId) {
-    return previous ? storeSla(deps, tx, row, null, null, now) : undefined;
+    return previous ? storeSla(tx, row, null, null, now) : undefined;
   }
   const calendar = calendarOf(config, calendarIdFor(config, policy));
   const samePolicy = previous?.policyId === policy.id && previous.policyVersion === policy.version && previous.calendarId === calendarIdFor(config, policy);
@@ -147,5 +146,5 @@ export async function followSla(deps: AppDeps, tx: Executor, ticketId: string, t
     const byStaff = await publicReplyByStaff(tx, data.messageId);
     if (byStaff !== null) sla = followReply(sla, byStaff, calendar, now);
   }
-  return storeSla(deps, tx, row, sla, calendar, now);
+  return storeSla(tx, row, sla, calendar, now);
 }

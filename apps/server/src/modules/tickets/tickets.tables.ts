@@ -67,6 +67,8 @@ export const tickets = pgTable(
     index('tickets_unassigned_queue_idx')
       .on(t.status, t.teamId, t.priorityRank.desc(), t.updatedAt.desc(), t.id.desc())
       .where(sql`${t.assigneeId} is null and ${t.mergedIntoId} is null`),
+    // The SLA sweep's question, "which timers are due?", over running clocks only.
+    index('tickets_sla_next_idx').on(t.slaNextAt).where(sql`${t.slaNextAt} is not null`),
     index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
     index('tickets_requester_idx').on(t.requesterId, t.updatedAt.desc()),

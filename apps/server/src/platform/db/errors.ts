@@ -4,8 +4,10 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return e?.code === '23505' && (!constraint || e.constraint === constraint || (e.message ?? '').includes(constraint));
 }
 
+/** A row still referenced or a reference to nothing: 23503, or 23001 for ON DELETE RESTRICT. */
 export function isForeignKeyViolation(err: unknown): boolean {
-  return findPgError(err)?.code === '23503';
+  const code = findPgError(err)?.code;
+  return code === '23503' || code === '23001';
 }
 
 /**

@@ -73,6 +73,13 @@ export interface JobDefinition<T> {
 export interface JobQueue {
   /** Registers a job on every instance (all may send); handlers run only where `start()` was called. */
   defineJob<T>(name: string, payload: ZodType<T>, handler: JobHandler<T>, options?: JobOptions): JobDefinition<T>;
+  /**
+   * Registers a sweep: a handler that looks for due rows itself (deadlines stored on rows, e.g.
+   * `tickets.sla_next_at`) and returns how many it handled. Worker instances run it every `everyMs`,
+   * and again at once while it reports work; runDue() runs it until it reports none. The handler
+   * must lock what it handles (FOR UPDATE SKIP LOCKED) so instances share the work.
+   */
+  defineSweep(name: string, everyMs: number, handler: () => Promise<number>): void;
   /** Returns the job's id, or null when `singletonKey` found a job already waiting. */
   send<T>(job: JobDefinition<T> | string, payload: T, options?: SendOptions): Promise<string | null>;
   /** Cancels a job that has not finished; false if it had already finished or does not exist. */
@@ -195,6 +202,29 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
     return batch.length;
   };
 
+  const sweeps = new Map<string, { everyMs: number; handler: () => Promise<number> }>();
+
+  const sweepLoop = async (name: string, everyMs: number, handler: () => Promise<number>, wake: Set<() => void>) => {
+    while (!stopping) {
+      let handled = 0;
+      try {
+        handled = await handler();
+      } catch (err) {
+        log.error({ err, sweep: name }, 'sweep failed');
+      }
+      if (handled > 0 || stopping) continue;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          wake.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, everyMs);
+        wake.add(done);
+      });
+    }
+  };
+
   const loop = async (def: Registered, wake: Set<() => void>) => {
     while (!stopping) {
       let ran = 0;
@@ -234,6 +264,12 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
         },
       });
       return { name, payload };
+    },
+
+    defineSweep(name, everyMs, handler) {
+      if (!JOB_NAME.test(name)) throw new Error(`sweep names are verb-noun: ${name}`);
+      if (sweeps.has(name) || jobs.has(name)) throw new Error(`${name} is defined twice`);
+      sweeps.set(name, { everyMs, handler });
     },
 
     async send(job, payload, opts = {}) {
@@ -280,7 +316,10 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
       stopping = false;
       for (const def of jobs.values()) await ensureQueue(def.name);
       const wake = new Set<() => void>();
-      const loops = [...jobs.values()].map((def) => loop(def, wake));
+      const loops = [
+        ...[...jobs.values()].map((def) => loop(def, wake)),
+        ...[...sweeps].map(([name, sweep]) => sweepLoop(name, sweep.everyMs, sweep.handler, wake)),
+      ];
       const maintenance = setInterval(() => {
         boss.maintain().catch((err: unknown) => log.error({ err }, 'job maintenance failed'));
       }, maintenanceMs);
@@ -318,6 +357,7 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
       for (let round = 0; round < 10_000; round++) {
         let ran = 0;
         for (const def of defs) ran += await runBatch(def, includeScheduled);
+        if (!name) for (const sweep of sweeps.values()) ran += await sweep.handler();
         total += ran;
         if (ran === 0) return total;
       }
