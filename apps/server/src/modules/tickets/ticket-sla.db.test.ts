@@ -198,14 +198,13 @@ describe('manual escalation', () => {
     expectProblem(await t.call('POST', `/api/v1/tickets/${ticket.id}/escalate`, c.cookie, { reason: 'ok', level: 3 }), 400, 'validation_failed');
     expectProblem(await t.call('POST', '/api/v1/tickets/not-a-uuid/escalate', c.cookie, { reason: 'x' }), 400, 'validation_failed');
     // Rate limit: a customer asks at most three times an hour.
-    const more: Array<{ id: string }> = [];
-    for (let i = 0; i < 3; i++) more.push(await ok(t, 201, 'POST', '/api/v1/tickets', c.cookie, { subject: `催单 ${i}` }));
+    const [m0, m1, m2] = [await ok(t, 201, 'POST', '/api/v1/tickets', c.cookie, { subject: '催单 0' }), await ok(t, 201, 'POST', '/api/v1/tickets', c.cookie, { subject: '催单 1' }), await ok(t, 201, 'POST', '/api/v1/tickets', c.cookie, { subject: '催单 2' })];
     await ok(t, 200, 'POST', `/api/v1/tickets/${ticket.id}/escalate`, c.cookie, { reason: '1' });
-    await ok(t, 200, 'POST', `/api/v1/tickets/${more[0].id}/escalate`, c.cookie, { reason: '2' });
-    await ok(t, 200, 'POST', `/api/v1/tickets/${more[1].id}/escalate`, c.cookie, { reason: '3' });
-    expectProblem(await t.call('POST', `/api/v1/tickets/${more[2].id}/escalate`, c.cookie, { reason: '4' }), 429, 'too_many_requests');
-    const storm = await Promise.all(Array.from({ length: 100 }, () => t.call('POST', `/api/v1/tickets/${more[2].id}/escalate`, c.cookie, { reason: '催' })));
+    await ok(t, 200, 'POST', `/api/v1/tickets/${m0.id}/escalate`, c.cookie, { reason: '2' });
+    await ok(t, 200, 'POST', `/api/v1/tickets/${m1.id}/escalate`, c.cookie, { reason: '3' });
+    expectProblem(await t.call('POST', `/api/v1/tickets/${m2.id}/escalate`, c.cookie, { reason: '4' }), 429, 'too_many_requests');
+    const storm = await Promise.all(Array.from({ length: 100 }, () => t.call('POST', `/api/v1/tickets/${m2.id}/escalate`, c.cookie, { reason: '催' })));
     expect(new Set(storm.map((r) => r.statusCode))).toEqual(new Set([429]));
-    expect((await get(more[2].id)).escalationLevel).toBe(0);
+    expect((await get(m2.id)).escalationLevel).toBe(0);
   });
 });
