@@ -70,8 +70,9 @@ export function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-export async function load(url, { headers = {}, duration = 10, connections = 50, method = 'GET', body } = {}) {
-  const result = await autocannon({ url, headers, duration, connections, pipelining: 1, method, ...(body ? { body } : {}) });
+/** `rate`: requests per second in all (a steady load, as people make it); without it, as fast as possible. */
+export async function load(url, { headers = {}, duration = 10, connections = 50, method = 'GET', body, rate } = {}) {
+  const result = await autocannon({ url, headers, duration, connections, pipelining: 1, method, ...(body ? { body } : {}), ...(rate ? { overallRate: rate } : {}) });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
