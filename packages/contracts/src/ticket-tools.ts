@@ -114,3 +114,18 @@ export const updateSavedViewBodySchema = z
   })
   .strict();
 export type UpdateSavedViewBody = z.input<typeof updateSavedViewBodySchema>;
+
+/** Counts for the queue's rail: each view's filters as the saved views hold them. */
+export const ticketCountsBodySchema = z
+  .object({
+    views: z.array(z.object({ key: z.string().min(1).max(100), filters: ticketFilterQuerySchema }).strict()).min(1).max(30),
+  })
+  .strict();
+export type TicketCountsBody = z.infer<typeof ticketCountsBodySchema>;
+export const ticketCountsSchema = z.object({
+  /** Per view key; null for a view that searches text (counted only when opened). */
+  counts: z.record(z.string(), z.number().int().nullable()),
+  /** Counting stops here: a count above it reads "cap+". */
+  cap: z.number().int(),
+});
+export type TicketCounts = z.infer<typeof ticketCountsSchema>;

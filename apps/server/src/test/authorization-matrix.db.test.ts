@@ -348,6 +348,7 @@ export const matrix: Row[] = [
   { route: 'GET /api/v1/attachments/:id', variant: "an internal note's file", expect: s(401, 404, 200, 200, 200, 200), prepare: attachment('internal') },
   { route: 'GET /api/v1/attachments/:id', variant: "a file on another team's ticket", expect: s(401, 404, 404, 200, 200, 404), prepare: attachment('otherTeam') },
   // business calendars: staff read them and ask what-if questions; admins write
+  { route: 'POST /api/v1/tickets/counts', expect: s(401, 403, 200, 200, 200, 200), body: { views: [{ key: 'mine', filters: { assignee: 'me' } }] } },
   { route: 'GET /api/v1/sla-policies', expect: s(401, 403, 200, 200, 200, 200) },
   { route: 'POST /api/v1/sla-policies', expect: s(401, 403, 403, 201, 201, 403), prepare: () => ({ body: policyBody() }) },
   { route: 'PUT /api/v1/sla-policies/order', expect: s(401, 403, 403, 200, 200, 403), prepare: policyOrder },
@@ -370,6 +371,9 @@ export const matrix: Row[] = [
   { route: 'PUT /api/v1/me/notification-preferences', expect: s(401, 403, 200, 200, 200, 200), body: { items: [{ kind: 'sla.warning', inApp: true, email: false }] } },
   { route: 'GET /api/v1/outbox', expect: s(401, 403, 403, 403, 200, 403) },
   { route: 'GET /api/v1/outbox/:id', expect: s(401, 403, 403, 403, 200, 403), prepare: outboxMail },
+  // reports compare teams and agents: supervisors and admins only (the agent-limited token is refused too)
+  { route: 'GET /api/v1/reports/sla', expect: s(401, 403, 403, 200, 200, 403), prepare: () => ({ url: '/api/v1/reports/sla?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=team' }) },
+  { route: 'GET /api/v1/reports/sla.csv', expect: s(401, 403, 403, 200, 200, 403), prepare: () => ({ url: '/api/v1/reports/sla.csv?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=agent' }) },
   // public: API description and operator endpoints
   { route: 'GET /api/openapi.json', expect: s(200, 200, 200, 200, 200, 200) },
   { route: 'GET /healthz', expect: s(200, 200, 200, 200, 200, 200) },

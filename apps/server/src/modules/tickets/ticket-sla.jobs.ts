@@ -48,12 +48,17 @@ export async function sweepDueSla(deps: AppDeps): Promise<number> {
     .where(and(isNotNull(tickets.slaNextAt), lte(tickets.slaNextAt, now)))
     .orderBy(asc(tickets.slaNextAt))
     .limit(SWEEP_BATCH);
+  // A few transactions at once on a server (each waits on its own round trips); one on PGlite.
   const width = deps.database.driver === 'pglite' ? 1 : 8;
   let handled = 0;
-  for (let i = 0; i < due.length; i += width) {
-    const results = await Promise.all(due.slice(i, i + width).map(({ id }) => inTransaction(deps.db, (tx) => evaluateSla(deps, tx, id))));
-    handled += results.filter(Boolean).length;
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const { id } = due[next++]!;
+      if (await inTransaction(deps.db, (tx) => evaluateSla(deps, tx, id))) handled++;
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
   return handled;
 }
 

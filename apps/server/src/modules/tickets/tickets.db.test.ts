@@ -75,6 +75,32 @@ describe('opening tickets', () => {
   });
 });
 
+describe('queue counts', () => {
+  it('counts each view the caller may see, capped, leaving text searches out', async () => {
+    const team = await createTeam(t);
+    const customer = await createCustomer(t);
+    for (let i = 0; i < 3; i++) await createTicket(t, { requesterId: customer.id, teamId: team.id, priority: i === 0 ? 'urgent' : 'normal' });
+    const res = await ok(t, 200, 'POST', '/api/v1/tickets/counts', admin, {
+      views: [
+        { key: 'team', filters: { teamId: team.id } },
+        { key: 'urgent', filters: { teamId: team.id, priority: 'urgent' } },
+        { key: 'search', filters: { teamId: team.id, q: '工单' } },
+      ],
+    });
+    expect(res).toEqual({ counts: { team: 3, urgent: 1, search: null }, cap: 999 });
+    const agent = await t.staff('agent');
+    // An agent outside the team sees only what the queue would show them.
+    const mine = await ok(t, 200, 'POST', '/api/v1/tickets/counts', agent.cookie, { views: [{ key: 'team', filters: { teamId: team.id } }] });
+    expect(mine.counts.team).toBeLessThanOrEqual(3);
+    const c = await t.customerUser();
+    expectProblem(await t.call('POST', '/api/v1/tickets/counts', c.cookie, { views: [{ key: 'a', filters: {} }] }), 403, 'forbidden');
+    expectProblem(await t.call('POST', '/api/v1/tickets/counts', admin, { views: [] }), 400, 'validation_failed', 'views');
+    expectProblem(await t.call('POST', '/api/v1/tickets/counts', admin, { views: Array.from({ length: 31 }, (_, i) => ({ key: `k${i}`, filters: {} })) }), 400, 'validation_failed', 'views');
+    expectProblem(await t.call('POST', '/api/v1/tickets/counts', admin, { views: [{ key: 'x', filters: { status: 'sleeping' } }] }), 400, 'validation_failed', 'views.0.filters.status.0');
+    expectProblem(await t.call('POST', '/api/v1/tickets/counts', admin, { views: [{ key: 'x', filters: { teamId: "1' or 1=1" } }] }), 400, 'validation_failed', 'views.0.filters.teamId');
+  });
+});
+
 describe('lifecycle', () => {
   it('enforces the status machine with 409 listing the allowed moves', async () => {
     const ticket = await createTicket(t);

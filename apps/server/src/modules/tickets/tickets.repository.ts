@@ -112,9 +112,10 @@ export interface ListFilters extends ListTicketsQuery {
   textMatch?: TextSearch;
 }
 
-export async function listTickets(db: Executor, actor: Actor, q: ListFilters) {
+/** The listing's conditions: what the actor may see, narrowed by the filters (paging aside). */
+function ticketWhere(actor: Actor, q: Omit<ListFilters, 'limit' | 'sort'> & { sort?: ListFilters['sort'] }) {
   const search = cleanSearch(q.q);
-  const where = and(
+  return and(
     visibleTo(actor),
     isNull(tickets.mergedIntoId),
     q.status?.length ? inArray(tickets.status, q.status) : undefined,
@@ -134,12 +135,23 @@ export async function listTickets(db: Executor, actor: Actor, q: ListFilters) {
     q.updatedTo ? lte(tickets.updatedAt, new Date(q.updatedTo)) : undefined,
     customFieldFilter(q.cf),
     !q.textMatch && search ? sql`lower(${tickets.subject}) like ${containsPattern(search)}` : undefined,
-    afterCursor(q.sort, q.cursor),
+    q.sort && q.cursor ? afterCursor(q.sort, q.cursor) : undefined,
   );
+}
+
+export async function listTickets(db: Executor, actor: Actor, q: ListFilters) {
+  const where = ticketWhere(actor, q);
   // NULLS LAST matches how the indexes are built, so the index supplies the order (no sort step).
   const order = sortColumns[q.sort].map((c) => sql`${c} desc nulls last`);
   if (q.textMatch) return q.textMatch(db, { where, order, limit: q.limit + 1 });
   return db.select().from(tickets).where(where).orderBy(...order).limit(q.limit + 1);
+}
+
+/** How many tickets a listing holds, counting no further than `cap` (a badge shows "999+"). */
+export async function countTickets(db: Executor, actor: Actor, q: Omit<ListFilters, 'limit' | 'sort' | 'cursor' | 'q'>, cap: number) {
+  const capped = db.select({ one: sql`1` }).from(tickets).where(ticketWhere(actor, q)).limit(cap + 1).as('capped');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return row?.n ?? 0;
 }
 
 export const insertTicket = async (db: Executor, row: TicketInsert) => (await db.insert(tickets).values(row).returning())[0]!;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   archivedLessonSchema, complaintConfirmationBodySchema, escalateTicketBodySchema, createMessageBodySchema, createTicketBodySchema, idParamsSchema,
-  listTicketsQuerySchema, messageSchema, problemSchema, ticketPageSchema, ticketSchema, timelineSchema, updateTicketBodySchema,
+  listTicketsQuerySchema, messageSchema, ticketCountsBodySchema, ticketCountsSchema, problemSchema, ticketPageSchema, ticketSchema, timelineSchema, updateTicketBodySchema,
 } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import { ifMatchHeaders, parseIfMatch, withEtag } from '../../platform/http/versioning.js';
@@ -10,7 +10,7 @@ import { contextOf } from '../auth/index.js';
 import { archiveLesson, recordConfirmation } from './complaints.service.js';
 import { escalateTicket } from './ticket-escalation.js';
 import { addMessage, getTimeline } from './ticket-messages.service.js';
-import { createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
+import { countTicketViews, createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 412: problemSchema };
 
@@ -22,6 +22,8 @@ export function ticketsRoutes(deps: AppDeps) {
 
     app.post('/tickets', { schema: { tags, summary: 'Open a ticket (staff on a customer\'s behalf, or a customer for themselves)', body: createTicketBodySchema, response: { 201: ticketSchema, ...errors } } },
       async (request, reply) => withEtag(reply.status(201), await createTicket(deps, contextOf(request), request.body)));
+    app.post('/tickets/counts', { schema: { tags, summary: 'How many tickets each queue view holds (up to 999), for the rail\'s live counts', body: ticketCountsBodySchema, response: { 200: ticketCountsSchema, ...errors } } },
+      async (request) => countTicketViews(deps, contextOf(request), request.body));
     app.post('/tickets/:id/escalate', { schema: { tags, summary: 'Escalate a ticket one level (customer once per level, rate-limited; or staff)', params: idParamsSchema, body: escalateTicketBodySchema, response: { 200: ticketSchema, 429: problemSchema, ...errors } } },
       async (request, reply) => withEtag(reply, await escalateTicket(deps, contextOf(request), request.params.id, request.body)));
 

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import {
-  createTicketBodySchema, type CreateTicketBody, type ListTicketsQuery, type Ticket, type TicketPriority, type UpdateTicketBody,
+  createTicketBodySchema, type CreateTicketBody, type ListTicketsQuery, type Ticket, type TicketCounts, type TicketCountsBody, type TicketPriority, type UpdateTicketBody,
 } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
@@ -170,6 +170,18 @@ export async function listTickets(deps: AppDeps, ctx: RequestContext, query: Lis
     nextCursor: more && last ? repo.encodeTicketCursor(query.sort, last) : null,
     jumpTo,
   };
+}
+
+/** Live counts for the queue's views; text searches are left out (they are counted when run). */
+export async function countTicketViews(deps: AppDeps, ctx: RequestContext, body: TicketCountsBody): Promise<TicketCounts> {
+  if (!isStaff(ctx.actor)) throw new AppError('forbidden', 'Only staff see queue counts');
+  const cap = 999;
+  const counts: Record<string, number | null> = {};
+  for (const { key, filters } of body.views) {
+    const { q, ...rest } = filters;
+    counts[key] = q ? null : await repo.countTickets(deps.db, ctx.actor, rest as Parameters<typeof repo.countTickets>[2], cap);
+  }
+  return { counts, cap };
 }
 
 export async function getTicket(deps: AppDeps, ctx: RequestContext, id: string): Promise<Ticket> {
