@@ -14,7 +14,7 @@ import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerWeb } from './platform/http/web.js';
 import { openJobQueue } from './platform/jobs/index.js';
 import { openRealtimeBus } from './platform/realtime/bus.js';
-import { attachmentsRoutes } from './modules/attachments/index.js';
+import { attachmentsRoutes, defineAttachmentJobs } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { cannedResponsesRoutes } from './modules/canned-responses/index.js';
 import { authRoutes, registerAuthentication } from './modules/auth/index.js';
@@ -90,6 +90,7 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
   defineTicketJobs(deps);
   defineSlaJobs(deps);
   defineNotificationJobs(deps);
+  defineAttachmentJobs(deps);
   const state = { shuttingDown: false };
 
   registerProblemHandlers(app);

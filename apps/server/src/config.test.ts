@@ -100,4 +100,37 @@ describe('loadConfig', () => {
     expect(loadConfig({ KEFU_ATTACHMENT_MAX_MB: '1024' }).attachmentMaxBytes).toBe(1024 ** 3);
     for (const bad of ['0', '1025', '2.5', 'big']) expect(configError({ KEFU_ATTACHMENT_MAX_MB: bad }).message).toContain('KEFU_ATTACHMENT_MAX_MB');
   });
+  it('uses S3-compatible storage only when KEFU_S3_BUCKET is set, with both keys', () => {
+    expect(loadConfig({}).s3).toBeUndefined();
+    const keys = { KEFU_S3_ACCESS_KEY_ID: 'AKID', KEFU_S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig({ KEFU_S3_BUCKET: 'kefu', ...keys }).s3).toEqual({
+      endpoint: 'https://s3.us-east-1.amazonaws.com', bucket: 'kefu', region: 'us-east-1', accessKeyId: 'AKID', secretAccessKey: 'secret', prefix: '',
+    });
+    expect(loadConfig({ KEFU_S3_BUCKET: 'kefu', KEFU_S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com', KEFU_S3_REGION: 'oss-cn-hangzhou', KEFU_S3_PREFIX: 'kefu/prod', ...keys }).s3)
+      .toMatchObject({ endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', region: 'oss-cn-hangzhou', prefix: 'kefu/prod' });
+    for (const missing of ['KEFU_S3_ACCESS_KEY_ID', 'KEFU_S3_SECRET_ACCESS_KEY']) {
+      const env: Record<string, string> = { KEFU_S3_BUCKET: 'kefu', ...keys };
+      delete env[missing];
+      expect(configError(env).message).toContain(missing);
+    }
+    expect(configError({ KEFU_S3_ENDPOINT: 'http://minio:9000', ...keys }).message).toContain('KEFU_S3_BUCKET');
+  });
+
+  it.each([
+    ['KEFU_S3_ENDPOINT', 'ftp://minio:9000'],
+    ['KEFU_S3_ENDPOINT', 'minio:9000'],
+    ['KEFU_S3_BUCKET', '../etc'],
+    ['KEFU_S3_BUCKET', 'a'],
+    ['KEFU_S3_REGION', 'US East'],
+    ['KEFU_S3_PREFIX', 'a\\b'],
+    ['KEFU_UPLOAD_TTL_HOURS', '0'],
+    ['KEFU_UPLOAD_TTL_HOURS', 'soon'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(configError({ KEFU_S3_BUCKET: 'kefu', KEFU_S3_ACCESS_KEY_ID: 'AKID', KEFU_S3_SECRET_ACCESS_KEY: 'secret', [name]: value }).message).toContain(name);
+  });
+
+  it('keeps unattached uploads for KEFU_UPLOAD_TTL_HOURS (default 24)', () => {
+    expect(loadConfig({}).uploadTtlHours).toBe(24);
+    expect(loadConfig({ KEFU_UPLOAD_TTL_HOURS: '72' }).uploadTtlHours).toBe(72);
+  });
 });

@@ -34,6 +34,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   KEFU_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  KEFU_UPLOAD_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+  KEFU_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  KEFU_S3_BUCKET: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}$/, 'must be a bucket name (letters, digits, . _ -)').optional(),
+  KEFU_S3_REGION: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be a region such as us-east-1 or cn-hangzhou').default('us-east-1'),
+  KEFU_S3_ACCESS_KEY_ID: optionalText,
+  KEFU_S3_SECRET_ACCESS_KEY: optionalText,
+  KEFU_S3_PREFIX: z.string().regex(/^[^\\\x00-\x1f]{0,200}$/, 'must be a folder name without control characters or backslashes').optional(),
   KEFU_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional(),
   KEFU_MAIL_FROM: z
     .string()
@@ -66,13 +73,50 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   /** The largest attachment accepted, in bytes (from KEFU_ATTACHMENT_MAX_MB). */
   attachmentMaxBytes: number;
+  /** Uploads never attached to a message are deleted this many hours after upload. */
+  uploadTtlHours: number;
+  /** Attachments go to this S3-compatible bucket instead of DATA_DIR/blobs when set. */
+  s3: S3Config | undefined;
   /** Outbound mail goes over this SMTP server; unset, it is kept in the outbox table instead. */
   smtpUrl: string | undefined;
   /** The From of mail Kefu sends (notifications). */
   mailFrom: string;
 }>;
 
+export type S3Config = Readonly<{
+  /** Path-style requests go to `endpoint/bucket/key`. */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** A folder inside the bucket; empty for the bucket's root. */
+  prefix: string;
+}>;
+
 export class ConfigError extends Error {}
+
+const S3_SETTINGS = ['KEFU_S3_ENDPOINT', 'KEFU_S3_ACCESS_KEY_ID', 'KEFU_S3_SECRET_ACCESS_KEY', 'KEFU_S3_PREFIX'] as const;
+
+function s3Config(e: z.infer<typeof envSchema>): S3Config | undefined {
+  if (!e.KEFU_S3_BUCKET) {
+    const stray = S3_SETTINGS.filter((k) => e[k] !== undefined);
+    if (stray.length) throw new ConfigError(`Invalid configuration:\n  KEFU_S3_BUCKET must be set to use ${stray.join(', ')}`);
+    return undefined;
+  }
+  if (!e.KEFU_S3_ACCESS_KEY_ID || !e.KEFU_S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError('Invalid configuration:\n  KEFU_S3_ACCESS_KEY_ID and KEFU_S3_SECRET_ACCESS_KEY must be set with KEFU_S3_BUCKET');
+  }
+  return Object.freeze({
+    // Without an endpoint, Amazon S3 itself in the chosen region.
+    endpoint: e.KEFU_S3_ENDPOINT ?? `https://s3.${e.KEFU_S3_REGION}.amazonaws.com`,
+    bucket: e.KEFU_S3_BUCKET,
+    region: e.KEFU_S3_REGION,
+    accessKeyId: e.KEFU_S3_ACCESS_KEY_ID,
+    secretAccessKey: e.KEFU_S3_SECRET_ACCESS_KEY,
+    prefix: e.KEFU_S3_PREFIX ?? '',
+  });
+}
 
 /** The only reader of the environment. A wrong value stops start-up with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -110,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     attachmentMaxBytes: e.KEFU_ATTACHMENT_MAX_MB * 1024 * 1024,
+    uploadTtlHours: e.KEFU_UPLOAD_TTL_HOURS,
+    s3: s3Config(e),
     smtpUrl: e.KEFU_SMTP_URL,
     mailFrom: e.KEFU_MAIL_FROM,
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, tagSchema, textSchema } from './common.js';
+import { idSchema, instantSchema, isoDate, tagSchema, textSchema } from './common.js';
 import { customerTiers } from './customers.js';
 import { limits } from './limits.js';
 import { slaTargetKinds } from './sla-state.js';
@@ -128,22 +128,54 @@ export const slaPolicyListSchema = z.object({ items: z.array(slaPolicySchema) })
 export const escalateTicketBodySchema = z.object({ reason: textSchema(limits.note) }).strict();
 export type EscalateTicketBody = z.infer<typeof escalateTicketBodySchema>;
 
+/** What the SLA attainment report can group tickets by (`category`: complaints by complaint category). */
+export const slaReportGroupings = ['policy', 'team', 'agent', 'priority', 'type', 'category'] as const;
+export type SlaReportGrouping = (typeof slaReportGroupings)[number];
+
+/** The longest range one report covers: a year, leap day included. */
+export const slaReportMaxDays = 366;
+
+/** Tickets created in [from, to). The server also checks from < to and the range cap. */
 export const slaReportQuerySchema = z
   .object({
-    from: isoDate,
-    to: isoDate,
-    groupBy: z.enum(['policy', 'team', 'agent', 'priority', 'type', 'category']).default('policy'),
+    from: instantSchema,
+    to: instantSchema,
+    groupBy: z.enum(slaReportGroupings).default('policy'),
   })
   .strict();
 export type SlaReportQuery = z.infer<typeof slaReportQuerySchema>;
 
-export const slaReportRowSchema = z.object({
-  key: z.string().nullable(),
-  label: z.string(),
-  tickets: z.number().int(),
-  targets: z.record(z.enum(slaTargetKinds), z.object({ met: z.number().int(), breached: z.number().int(), attainment: z.number().nullable() })),
-  firstResponseMinutes: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
-  resolutionMinutes: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
+export const slaReportOutcomeSchema = z.object({
+  met: z.number().int(),
+  breached: z.number().int(),
+  /** met / (met + breached), 0–1; null when no target of this kind was decided yet. */
+  attainment: z.number().nullable(),
 });
-export const slaReportSchema = z.object({ groupBy: z.string(), from: isoDate, to: isoDate, rows: z.array(slaReportRowSchema) });
+export type SlaReportOutcome = z.infer<typeof slaReportOutcomeSchema>;
+
+/** Median and 90th percentile of the minutes fulfilled targets took (business or calendar minutes, as each target counts). */
+export const slaReportTimesSchema = z.object({ median: z.number().nullable(), p90: z.number().nullable() });
+
+export const slaReportRowSchema = z.object({
+  /** The group's id or enum value; null for tickets without one (no team, unassigned, uncategorized). */
+  key: z.string().nullable(),
+  /** Team, agent or policy name; the enum value for priority, type and category (the web translates it); '' when key is null. */
+  label: z.string(),
+  /** Tickets created in the range that carry an SLA. */
+  tickets: z.number().int(),
+  targets: z.record(z.enum(slaTargetKinds), slaReportOutcomeSchema),
+  firstResponseMinutes: slaReportTimesSchema,
+  resolutionMinutes: slaReportTimesSchema,
+});
+export type SlaReportRow = z.infer<typeof slaReportRowSchema>;
+
+export const slaReportSchema = z.object({
+  groupBy: z.enum(slaReportGroupings),
+  from: isoDate,
+  to: isoDate,
+  /** The instant running targets were judged at. */
+  asOf: isoDate,
+  rows: z.array(slaReportRowSchema),
+  totals: slaReportRowSchema,
+});
 export type SlaReport = z.infer<typeof slaReportSchema>;

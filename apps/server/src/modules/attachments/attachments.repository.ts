@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { ticketMessages } from '../tickets/tickets.tables.js';
 import { attachments } from './attachments.tables.js';
@@ -28,3 +28,37 @@ export const linkRows = (db: Executor, ids: string[], target: { ticketId: string
 
 export const attachmentsOfMessageIds = (db: Executor, messageIds: string[]) =>
   db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.id));
+
+/**
+ * Serializes, per content hash, recording an upload against deleting the blob: whoever comes second
+ * sees what the first did (the new row, or the blob gone). Held until the transaction ends.
+ */
+export const lockBlob = (db: Executor, sha256: string) =>
+  db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kefu-blob:${sha256}`}, 0))`);
+
+/** The oldest uploads never attached to a message, created before `cutoff`. */
+export const staleUploads = (db: Executor, cutoff: Date, limit: number) =>
+  db
+    .select({ id: attachments.id, sha256: attachments.sha256 })
+    .from(attachments)
+    .where(and(isNull(attachments.messageId), lt(attachments.createdAt, cutoff)))
+    .orderBy(asc(attachments.createdAt))
+    .limit(limit);
+
+/** Locks one upload if it is still unattached and stale; undefined when gone, attached or held elsewhere. */
+export async function lockStaleUpload(db: Executor, id: string, cutoff: Date) {
+  const rows = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.id, id), isNull(attachments.messageId), lt(attachments.createdAt, cutoff)))
+    .for('update', { skipLocked: true })
+    .limit(1);
+  return rows[0];
+}
+
+export const deleteAttachment = (db: Executor, id: string) => db.delete(attachments).where(eq(attachments.id, id));
+
+export async function isBlobReferenced(db: Executor, sha256: string): Promise<boolean> {
+  const rows = await db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).limit(1);
+  return rows.length > 0;
+}

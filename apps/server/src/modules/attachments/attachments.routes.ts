@@ -44,7 +44,7 @@ async function receiveOne(deps: AppDeps, blobs: BlobStore, request: FastifyReque
     throw uploadError(err, deps.config.attachmentMaxBytes);
   }
   if (!stored) throw invalidField('file', 'is required: send one file part');
-  return recordUpload(deps, ctx, stored);
+  return recordUpload(deps, blobs, ctx, stored);
 }
 
 /** `If-None-Match` lists (or `*`) matching our strong ETag, weak forms included. */
@@ -76,7 +76,7 @@ export function attachmentsRoutes(deps: AppDeps, blobs: BlobStore = openBlobStor
         tags,
         summary: 'Upload one file (multipart/form-data) to attach to a message later',
         consumes: ['multipart/form-data'],
-        response: { 201: attachmentSchema, ...errors, 413: problemSchema, 415: problemSchema },
+        response: { 201: attachmentSchema, ...errors, 413: problemSchema, 415: problemSchema, 503: problemSchema },
       },
     }, async (request, reply) => reply.status(201).send(await receiveOne(deps, blobs, request)));
 

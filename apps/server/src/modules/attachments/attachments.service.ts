@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { attachmentLimits, type Attachment } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Db, Executor } from '../../platform/db/client.js';
-import { invalidField, notFound } from '../../platform/http/app-error.js';
+import { AppError, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { BlobStore } from '../../platform/storage/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -70,9 +70,13 @@ export async function storeUpload(deps: AppDeps, blobs: BlobStore, ctx: RequestC
  * Records a stored upload for its uploader, once the whole request was read without fault (a
  * refused request leaves at most an unreferenced blob, never an attachment).
  */
-export async function recordUpload(deps: AppDeps, ctx: RequestContext, u: StoredUpload): Promise<AttachmentDto> {
+export async function recordUpload(deps: AppDeps, blobs: BlobStore, ctx: RequestContext, u: StoredUpload): Promise<AttachmentDto> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
+    // Identical bytes found already stored were not written again, and the stale-upload sweep may
+    // have deleted them since; under the blob's lock, a row is only recorded for a blob that exists.
+    await repo.lockBlob(tx, u.sha256);
+    if (!(await blobs.has(u.sha256))) throw new AppError('unavailable', 'The file was removed from storage while it was being uploaded; send it again');
     const row = await repo.insertAttachment(tx, {
       id: uuidv7(now.getTime()), sha256: u.sha256, size: u.size, contentType: u.contentType, claimedType: u.claimedType, filename: u.filename, ...u.uploader, createdAt: now,
     });

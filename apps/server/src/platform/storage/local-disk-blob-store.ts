@@ -1,25 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertSha256, BlobNotFoundError, BlobTooLargeError, type BlobStore, type PutOptions, type StoredBlob } from './blob-store.js';
-
-/** Hashes and counts bytes on their way to disk, failing as soon as the cap is passed. */
-class HashAndCap extends Transform {
-  readonly hash = createHash('sha256');
-  size = 0;
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-    this.size += chunk.length;
-    if (this.size > this.maxBytes) return done(new BlobTooLargeError(this.maxBytes));
-    this.hash.update(chunk);
-    done(null, chunk);
-  }
-}
+import { assertSha256, BlobNotFoundError, type BlobStore, type PutOptions, type StoredBlob } from './blob-store.js';
+import { HashAndCap } from './hash-and-cap.js';
 
 async function fsyncDir(dir: string) {
   // Makes the rename itself durable; some platforms cannot open a directory, which costs only durability.

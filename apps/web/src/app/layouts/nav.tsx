@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   CalendarOutlined,
   ContactsOutlined,
@@ -10,10 +11,12 @@ import {
   InboxOutlined,
   MailOutlined,
   PhoneOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../features/auth/hooks/use-session';
 import type { NavGroup } from './shell/AppShell';
 
 export function useAdminNav(): NavGroup[] {
@@ -54,7 +57,13 @@ export function useAdminNav(): NavGroup[] {
       items: [
         { path: '/admin/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> },
         { path: '/admin/business-calendars', label: t('businessCalendars.nav'), icon: <CalendarOutlined aria-hidden /> },
+        { path: '/admin/sla-policies', label: t('sla.policies.nav'), icon: <SafetyCertificateOutlined aria-hidden /> },
       ],
+    },
+    {
+      key: 'reports',
+      label: t('reports.navGroup'),
+      items: [{ path: '/agent/reports/sla', label: t('reports.sla.nav'), icon: <BarChartOutlined aria-hidden /> }],
     },
     {
       key: 'security',
@@ -70,6 +79,15 @@ export function useAdminNav(): NavGroup[] {
 
 export function useAgentNav(): NavGroup[] {
   const { t } = useTranslation();
+  // Supervisors keep the SLA rules but have no admin console: they edit them from here.
+  const role = useSession().session?.effectiveRole;
+  const slaPolicies = role === 'supervisor' || role === 'admin'
+    ? [{ path: '/agent/sla-policies', label: t('sla.policies.nav'), icon: <SafetyCertificateOutlined aria-hidden /> }]
+    : [];
+  // Reports compare teams and agents: for supervisors and admins, as the API allows.
+  const reports: NavGroup[] = role === 'supervisor' || role === 'admin'
+    ? [{ key: 'reports', label: t('reports.navGroup'), items: [{ path: '/agent/reports/sla', label: t('reports.sla.nav'), icon: <BarChartOutlined aria-hidden /> }] }]
+    : [];
   return [
     {
       key: 'work',
@@ -78,6 +96,7 @@ export function useAgentNav(): NavGroup[] {
         { path: '/agent/follow-ups', label: t('followUps.nav'), icon: <PhoneOutlined aria-hidden /> },
         { path: '/agent', label: t('nav.home'), icon: <DashboardOutlined aria-hidden />, exact: true },
         { path: '/agent/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> },
+        ...slaPolicies,
       ],
     },
     {
@@ -88,6 +107,7 @@ export function useAgentNav(): NavGroup[] {
         { path: '/agent/organizations', label: t('nav.organizations'), icon: <BankOutlined aria-hidden /> },
       ],
     },
+    ...reports,
     {
       key: 'settings',
       label: t('nav.groupSettings'),

@@ -19,7 +19,7 @@ export type QueueKey = 'view' | 'savedView' | TicketFilterKey;
 export const queueKeys: readonly QueueKey[] = ['view', 'savedView', ...filterKeys];
 export type QueueFilters = Partial<Record<QueueKey, string>>;
 
-export const queueViews = ['mine', 'unassigned', 'unresolved', 'resolved', 'complaints'] as const;
+export const queueViews = ['mine', 'unassigned', 'unresolved', 'resolved', 'complaints', 'escalated'] as const;
 export type QueueView = (typeof queueViews)[number];
 
 const unresolved = 'new,open,pending,on_hold';
@@ -31,6 +31,8 @@ export const viewFilters: Record<QueueView, QueueFilters> = {
   unresolved: { status: unresolved },
   resolved: { status: 'resolved' },
   complaints: { type: 'complaint', status: unresolved },
+  // The supervisors' escalation queue (everyone may look).
+  escalated: { escalated: 'true', status: unresolved },
 };
 
 export const defaultView: QueueView = 'mine';

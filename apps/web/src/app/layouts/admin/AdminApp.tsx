@@ -7,6 +7,7 @@ import { customersRoutes } from '../../../features/customers/routes';
 import { customFieldsRoutes } from '../../../features/custom-fields/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
 import { outboxRoutes } from '../../../features/outbox/routes';
+import { slaPoliciesRoutes } from '../../../features/sla-policies/routes';
 import { teamsRoutes } from '../../../features/teams/routes';
 import { usersRoutes } from '../../../features/users/routes';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
@@ -26,6 +27,7 @@ export function AdminApp() {
     ...cannedResponsesRoutes,
     ...customFieldsRoutes,
     ...businessCalendarsRoutes,
+    ...slaPoliciesRoutes,
     ...outboxRoutes,
     { path: '*', element: <ProblemResult status={404} home="/admin" /> },
   ]);

@@ -6,6 +6,8 @@ import { customersRoutes } from '../../../features/customers/routes';
 import { followUpsRoutes } from '../../../features/follow-ups/routes';
 import { ticketsRoutes } from '../../../features/tickets/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
+import { reportsRoutes } from '../../../features/reports/routes';
+import { slaPoliciesRoutes } from '../../../features/sla-policies/routes';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
 import { useAgentNav } from '../nav';
 import { AppShell } from '../shell/AppShell';
@@ -20,6 +22,8 @@ export function AgentApp() {
     ...cannedResponsesRoutes,
     ...ticketsRoutes,
     ...followUpsRoutes,
+    ...reportsRoutes,
+    ...slaPoliciesRoutes,
     { path: '*', element: <ProblemResult status={404} home="/agent" /> },
   ]);
   return (

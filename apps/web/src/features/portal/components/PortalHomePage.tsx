@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Row, Typography } from 'antd';
+import { Button, Card, Col, Row, Typography } from 'antd';
 import { FileTextOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { ProfileModal } from '../../profile/components/ProfileModal';
+import { MyRequestsList } from './MyRequestsList';
 
 /** A customer's start page in the self-service portal. */
 export function PortalHomePage() {
@@ -30,17 +31,7 @@ export function PortalHomePage() {
               </span>
             }
           >
-            <Empty
-              style={{ padding: '32px 0' }}
-              description={
-                <>
-                  <Typography.Text strong style={{ display: 'block', fontSize: 15 }}>
-                    {t('portal.noRequests')}
-                  </Typography.Text>
-                  <Typography.Text type="secondary">{t('portal.noRequestsHint')}</Typography.Text>
-                </>
-              }
-            />
+            <MyRequestsList />
           </Card>
         </Col>
         <Col xs={24} lg={8}>

@@ -7,6 +7,7 @@ import { ProblemResult } from '../../../shared/ui/ProblemResult';
 import { PersonAvatar } from '../../../shared/ui/PersonCell';
 import { formatDateTime } from '../../../shared/ui/format';
 import { useCurrentUser } from '../../auth/hooks/use-session';
+import { EscalationTag, SlaBadge, SlaTargetsList } from '../../sla-policies';
 import { useTeamDirectory } from '../../teams/hooks/use-team-directory';
 import { ticketNumber } from '../format';
 import { usePresence } from '../hooks/use-presence';
@@ -104,6 +105,8 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
           <Flex gap={8} align="center" wrap>
             <span data-testid="ticket-status"><StatusTag status={ticket.status} /></span>
             <PriorityTag priority={ticket.priority} />
+            <EscalationTag level={ticket.escalationLevel} />
+            <span data-testid="ticket-sla"><SlaBadge sla={ticket.sla} /></span>
             <ComplaintBadge complaint={ticket.complaint} />
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {t(`tickets.channel.${ticket.channel}`)} · {t('tickets.header.created', { at: formatDateTime(ticket.createdAt) })}
@@ -163,6 +166,9 @@ function TicketView({ ticket, timeline, timelineLoading }: { ticket: Ticket; tim
           <ReplyBox ref={reply} onDraftChange={setReplying} />
         </Flex>
         <Flex vertical gap={12} style={{ width: 340, flexShrink: 0 }} className="kefu-ticket-side" aria-label={t('tickets.props.title')}>
+          <Card size="small" title={t('sla.panelTitle')} data-testid="sla-panel">
+            <SlaTargetsList sla={ticket.sla} />
+          </Card>
           <PropertiesPanel />
           <ComplaintPanel timeline={timeline} />
           <CustomerPanel ticket={ticket} />

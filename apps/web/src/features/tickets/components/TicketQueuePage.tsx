@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Divider, Flex, Menu, Table, Tooltip, Typography } from 'antd';
 import {
-  AlertOutlined, CheckCircleOutlined, InboxOutlined, PlusOutlined, ReloadOutlined, UserOutlined, UsergroupDeleteOutlined,
+  AlertOutlined, CheckCircleOutlined, InboxOutlined, PlusOutlined, ReloadOutlined, RiseOutlined, UserOutlined, UsergroupDeleteOutlined,
 } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ const viewIcons: Record<QueueView, ReactNode> = {
   unresolved: <InboxOutlined aria-hidden />,
   resolved: <CheckCircleOutlined aria-hidden />,
   complaints: <AlertOutlined aria-hidden />,
+  escalated: <RiseOutlined aria-hidden />,
 };
 const cleared = Object.fromEntries(queueKeys.map((k) => [k, undefined])) as Record<QueueKey, undefined>;
 

@@ -12,7 +12,8 @@ export function TicketsLiveSync() {
   useRealtime((m) => {
     if (m.type !== 'ticket.changed') return;
     const cached = queryClient.getQueryData<{ version: number }>(ticketKey(m.ticketId));
-    if (!cached || m.version === undefined || cached.version < m.version) {
+    // SLA events change the clocks without a new version: the ticket is re-read all the same.
+    if (!cached || m.version === undefined || cached.version < m.version || m.event?.startsWith('sla.')) {
       void queryClient.invalidateQueries({ queryKey: ticketKey(m.ticketId) });
     }
     void queryClient.invalidateQueries({ queryKey: timelineKey(m.ticketId) });

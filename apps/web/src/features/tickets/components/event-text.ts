@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
-import { complaintCategories, complaintImpacts, complaintRemedies, ticketChannels, ticketPriorities, ticketStatuses, ticketTypes } from '@kefu/contracts';
+import {
+  complaintCategories, complaintImpacts, complaintRemedies, slaTargetKinds, ticketChannels, ticketPriorities, ticketStatuses, ticketTypes,
+} from '@kefu/contracts';
 import { ticketNumber } from '../format';
 import type { TimelineEvent } from '../types';
 
@@ -103,6 +105,10 @@ export function eventSentences(e: TimelineEvent, t: TFunction, names: Names): st
     }
     case 'complaint.lesson_archived':
       return [t('tickets.timeline.lessonArchived')];
+    case 'sla.warning':
+    case 'sla.breached':
+    case 'ticket.escalated':
+      return [slaSentence(e.type, d, t)];
     case 'ticket.merged_into':
     case 'ticket.merged':
     case 'ticket.split_from':
@@ -129,4 +135,22 @@ function toolSentence(type: keyof typeof toolKeys, d: Record<string, unknown>, t
 /** The other ticket a merge or split event names, for a link beside its line. */
 export function linkedTicket(e: TimelineEvent): string | undefined {
   return e.type in toolKeys && typeof e.data.ticketId === 'string' ? e.data.ticketId : undefined;
+}
+
+/** SLA warnings, breaches and escalations (by the customer, by staff, or by the SLA rules). */
+function slaSentence(type: 'sla.warning' | 'sla.breached' | 'ticket.escalated', d: Record<string, unknown>, t: TFunction): string {
+  const target = includes(slaTargetKinds, d.target) ? t(`sla.target.${d.target}`) : '';
+  if (type === 'sla.warning') return t('sla.timeline.warning', { target, percent: typeof d.atPercent === 'number' ? d.atPercent : '…' });
+  if (type === 'sla.breached') return t('sla.timeline.breached', { target });
+  const to = Array.isArray(d.level) && typeof d.level[1] === 'number' ? d.level[1] : '…';
+  const reason = typeof d.reason === 'string' && d.reason ? t('sla.timeline.reason', { reason: clip(d.reason, 200) }) : undefined;
+  if (d.by === 'sla') {
+    const rule = typeof d.atPercent === 'number'
+      ? t('sla.timeline.slaAtPercent', { target, percent: d.atPercent })
+      : typeof d.afterBreachMinutes === 'number' ? t('sla.timeline.slaAfterBreach', { target, minutes: d.afterBreachMinutes }) : undefined;
+    const line = t('sla.timeline.escalatedBySla', { to });
+    return rule ? `${line}（${rule}）` : line;
+  }
+  const line = d.by === 'customer' ? t('sla.timeline.escalatedByCustomer', { to }) : t('sla.timeline.escalatedByStaff', { to });
+  return reason ? `${line}；${reason}` : line;
 }

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, fromNow } from '../../../shared/ui/format';
+import { EscalationTag, SlaBadge } from '../../sla-policies';
 import { useTeamDirectory } from '../../teams/hooks/use-team-directory';
 import { ticketNumber } from '../format';
 import { useStaffDirectory } from '../hooks/use-staff';
@@ -43,6 +44,16 @@ export function useQueueColumns(): ColumnsType<TicketListItem> {
     { key: 'requester', title: t('tickets.fields.requester'), render: (_, r) => r.requesterName || '—' },
     { key: 'status', title: t('tickets.fields.status'), width: 96, render: (_, r) => <StatusTag status={r.status} /> },
     { key: 'priority', title: t('tickets.fields.priority'), width: 80, render: (_, r) => <PriorityTag priority={r.priority} quiet /> },
+    {
+      key: 'sla',
+      title: t('sla.column'),
+      render: (_, r) => (
+        <Flex gap={4} wrap={false}>
+          <SlaBadge sla={r.sla} />
+          <EscalationTag level={r.escalationLevel} />
+        </Flex>
+      ),
+    },
     { key: 'team', title: t('tickets.fields.team'), render: (_, r) => (r.teamId ? (teams.get(r.teamId)?.name ?? '…') : '—') },
     {
       key: 'assignee',

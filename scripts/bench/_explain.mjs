@@ -1,0 +1,13 @@
+import pg from 'pg';
+import { recordingDrizzle, searchStatements } from './search-bench.mjs';
+const pool = new pg.Pool({ connectionString: process.env.DB, max: 4 });
+const { rows: [me] } = await pool.query("select id from users limit 1");
+const actor = { userId: me.id, email: 'x', name: 'x', role: 'admin', userRole: 'admin', locale: 'zh-CN', customerId: null, via: 'session' };
+const rec = await recordingDrizzle(pool, 'postgres');
+const [q, idx] = process.argv.slice(2);
+const st = await searchStatements(rec, actor, q);
+const s = st[Number(idx)];
+console.log(s.text.replace(/select "id".*?"search_vector" from/s, 'select * from'));
+const { rows } = await pool.query(`explain (analyze, buffers) ${s.text}`, s.params);
+console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+await pool.end();
