@@ -8,8 +8,16 @@ import type { Ticket } from '../types';
 const FALLBACK_POLL_MS = 30_000;
 const pollUnlessLive = () => (realtime.status === 'open' ? false : FALLBACK_POLL_MS);
 
+/**
+ * A business-time countdown cannot see from the browser when working hours start or stop, so while
+ * one runs the ticket is re-read once a minute (only in a visible tab) to keep it true.
+ */
+const BUSINESS_CLOCK_MS = 60_000;
+const pollTicket = (query: { state: { data?: Ticket } }) =>
+  pollUnlessLive() || (query.state.data?.sla?.targets.some((t) => t.businessTime && t.state === 'running') ? BUSINESS_CLOCK_MS : false);
+
 export function useTicketQuery(id: string) {
-  return useQuery({ queryKey: ticketKey(id), queryFn: ({ signal }) => getTicket(id, signal), staleTime: 10_000, refetchInterval: pollUnlessLive });
+  return useQuery({ queryKey: ticketKey(id), queryFn: ({ signal }) => getTicket(id, signal), staleTime: 10_000, refetchInterval: pollTicket });
 }
 
 export function useTimelineQuery(id: string) {
