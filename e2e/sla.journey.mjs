@@ -111,7 +111,7 @@ export async function run({ page, baseURL, admin, root }) {
   await rule2.getByLabel(`${rule2Name} ${sla.steps.minutesAfter}`).fill('1');
   await rule2.getByLabel(sla.audience.assignee, { exact: true }).uncheck();
   await rule2.getByLabel(sla.audience.managers, { exact: true }).check();
-  await choose(page, rule2.getByLabel(`${rule2Name} ${sla.steps.raise}`), fill(sla.escalation.tag, { level: 2 }));
+  await choose(page, rule2.getByLabel(`${rule2Name} ${sla.steps.raise}`), sla.escalation.levelName['2']);
   if (process.env.E2E_SCREENSHOTS === '1') await page.screenshot({ path: path.join(shots, 'sla-policy-editor.png'), fullPage: true });
   await page.getByRole('button', { name: zh.common.save, exact: true }).click();
   await page.waitForURL(/\/admin\/sla-policies$/);

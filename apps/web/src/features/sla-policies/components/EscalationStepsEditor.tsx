@@ -54,7 +54,7 @@ export function EscalationStepsEditor({ disabled }: { disabled: boolean }) {
                     <Form.Item name={[field.name, 'trigger']} style={{ marginBottom: 8 }}>
                       <Select
                         aria-label={`${label} ${t('sla.steps.trigger')}`}
-                        style={{ width: 150 }}
+                        style={{ width: 180 }}
                         options={[
                           { value: 'percent', label: t('sla.steps.atPercent') },
                           { value: 'afterBreach', label: t('sla.steps.afterBreach') },
@@ -85,8 +85,8 @@ export function EscalationStepsEditor({ disabled }: { disabled: boolean }) {
                     <Form.Item name={[field.name, 'raiseToLevel']} label={t('sla.steps.raise')} style={{ marginBottom: 0 }}>
                       <Select
                         aria-label={`${label} ${t('sla.steps.raise')}`}
-                        style={{ width: 150 }}
-                        options={[{ value: null, label: t('sla.steps.noRaise') }, ...levels.map((l) => ({ value: l, label: t('sla.escalation.tag', { level: l }) }))]}
+                        style={{ width: 170 }}
+                        options={[{ value: null, label: t('sla.steps.noRaise') }, ...levels.map((l) => ({ value: l, label: t(`sla.escalation.levelName.${l as 1 | 2 | 3}`) }))]}
                       />
                     </Form.Item>
                     <Form.Item name={[field.name, 'reassignToSupervisor']} valuePropName="checked" style={{ marginBottom: 0, paddingTop: 30 }}>

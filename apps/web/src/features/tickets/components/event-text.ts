@@ -149,8 +149,8 @@ function slaSentence(type: 'sla.warning' | 'sla.breached' | 'ticket.escalated', 
       ? t('sla.timeline.slaAtPercent', { target, percent: d.atPercent })
       : typeof d.afterBreachMinutes === 'number' ? t('sla.timeline.slaAfterBreach', { target, minutes: d.afterBreachMinutes }) : undefined;
     const line = t('sla.timeline.escalatedBySla', { to });
-    return rule ? `${line}（${rule}）` : line;
+    return rule ? line + t('sla.timeline.rule', { rule }) : line;
   }
   const line = d.by === 'customer' ? t('sla.timeline.escalatedByCustomer', { to }) : t('sla.timeline.escalatedByStaff', { to });
-  return reason ? `${line}；${reason}` : line;
+  return reason ? line + reason : line;
 }
