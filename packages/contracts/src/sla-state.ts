@@ -18,6 +18,8 @@ export const ticketSlaTargetSchema = z.object({
   /** Seconds left (business seconds for a business-time target); negative once breached. */
   remainingSeconds: z.number().int(),
   businessTime: z.boolean(),
+  /** The target's size, in business or calendar minutes. */
+  minutes: z.number().int(),
   metAt: isoDate.nullable(),
   breachedAt: isoDate.nullable(),
 });

@@ -178,6 +178,7 @@ export function presentSla(sla: StoredSla | null, cal: Calendar, now: Date): Tic
         dueAt: dueAt(t, cal, now)?.toISOString() ?? null,
         remainingSeconds: Math.round((t.minutes - usedAt(t, cal, now)) * 60),
         businessTime: t.businessTime,
+        minutes: t.minutes,
         metAt: t.metAt,
         breachedAt: t.breachedAt,
       };

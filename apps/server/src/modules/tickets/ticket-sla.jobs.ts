@@ -87,7 +87,7 @@ export async function evaluateSla(deps: AppDeps, tx: Executor, ticketId: string)
     const data = { target: target.target, step, ...(rule.atPercent !== undefined ? { atPercent: rule.atPercent } : { afterBreachMinutes: rule.afterBreachMinutes }) };
     if (warning) await recordTicketEvent(deps, tx, null, row, 'sla.warning', data);
     const kind = rule.raiseToLevel ? 'escalation' : warning ? 'sla.warning' : 'sla.breached';
-    await notifyUsers(deps, tx, null, await audienceIds(tx, row, rule.notify), kind, row.id, { number: row.number, subject: row.subject, ...data });
+    await notifyUsers(deps, tx, null, await audienceIds(tx, row, rule.notify), kind, row.id, { number: row.number, subject: row.subject, ...data, ...(rule.raiseToLevel ? { level: rule.raiseToLevel } : {}) });
     if (rule.raiseToLevel && rule.raiseToLevel > row.escalationLevel) row = await raiseLevel(deps, tx, null, row, rule.raiseToLevel, { by: 'sla', ...data });
     if (rule.reassignToSupervisor) row = await reassignToSupervisor(deps, tx, row);
   }

@@ -28,6 +28,12 @@ function describe(n: AppNotification, t: TFunction): string {
       return t('notifications.kinds.complaintUrgent', vars);
     case 'follow_up.scheduled':
       return t('notifications.kinds.followUpScheduled', vars);
+    case 'sla.warning':
+      return t('notifications.kinds.slaWarning', vars);
+    case 'sla.breached':
+      return t('notifications.kinds.slaBreached', vars);
+    case 'escalation':
+      return t('notifications.kinds.escalation', { ...vars, level: typeof n.data.level === 'number' ? n.data.level : '' });
     default:
       return t('notifications.kinds.other', { ...vars, kind: n.kind });
   }
