@@ -100,6 +100,7 @@ export async function run({ page, baseURL, admin, root }) {
   await expectVisible(page.locator('[data-testid="saved-view"].is-active').filter({ hasText: viewName }), 'the saved view marked as open after a reload');
   await expectVisible(rowOf(wrongTitle), 'the first invoice ticket in the reopened view');
   await expectVisible(rowOf(missing), 'the second invoice ticket in the reopened view');
+  await expectVisible(savedItem.getByTestId('view-count').filter({ hasText: /^2$/ }), "the saved view's live count");
 
   // Bulk: both to urgent in one go.
   const selectRow = (ticket) => page.getByRole('checkbox', { name: fill(zh.ticketTools.bulk.selectRow, { number: `#${ticket.number}` }) });

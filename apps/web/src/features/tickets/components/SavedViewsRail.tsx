@@ -8,6 +8,7 @@ import { problemMessage } from '../../../shared/api/problem-message';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { useCanShareViews, useSavedViews, useSavedViewWrites } from '../hooks/use-saved-views';
 import { sameFilters, savedViewFilters, toViewFilters, type QueueFilters } from '../queue-views';
+import { QueueCount } from './QueueCount';
 import { SaveViewModal, type SaveViewTarget } from './SaveViewModal';
 
 interface SavedViewsRailProps {
@@ -17,6 +18,9 @@ interface SavedViewsRailProps {
   current: QueueFilters;
   /** A view was saved from the current filters (open it), or the active one deleted (undefined). */
   onActiveChange: (view: SavedView | undefined) => void;
+  /** Live ticket counts per saved view id (null: unknown or a text search). */
+  countOf: (id: string) => number | null;
+  cap: number;
 }
 
 /** The queue URL of a saved view: its filters plus its id, so the rail can mark it. */
@@ -25,7 +29,7 @@ export function savedViewHref(view: SavedView) {
 }
 
 /** The agent's own and the shared saved views under the preset views, and saving the current filters. */
-export function SavedViewsRail({ activeId, current, onActiveChange }: SavedViewsRailProps) {
+export function SavedViewsRail({ activeId, current, onActiveChange, countOf, cap }: SavedViewsRailProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const me = useCurrentUser();
@@ -80,6 +84,7 @@ export function SavedViewsRail({ activeId, current, onActiveChange }: SavedViews
           <Link to={savedViewHref(view)} aria-current={isActive ? 'page' : undefined} className="kefu-saved-view-link">
             <Typography.Text ellipsis style={{ color: 'inherit' }}>{view.name}</Typography.Text>
             {isActive && modified ? <span className="kefu-saved-view-dot" title={t('ticketTools.views.modified')} aria-label={t('ticketTools.views.modified')} /> : null}
+            <QueueCount count={countOf(view.id)} cap={cap} />
           </Link>
         </Tooltip>
         {view.editable ? (

@@ -20,7 +20,9 @@ import type { TicketListItem } from '../types';
 import { BulkActionBar } from './BulkActionBar';
 import { useQueueColumns } from './queue-columns';
 import { QueueFilterBar } from './QueueFilterBar';
+import { QueueCount } from './QueueCount';
 import { SavedViewsRail } from './SavedViewsRail';
+import { useQueueCounts } from '../hooks/use-queue-counts';
 import '../tickets.css';
 
 const PAGE_SIZE = 50;
@@ -40,6 +42,7 @@ const cleared = Object.fromEntries(queueKeys.map((k) => [k, undefined])) as Reco
  */
 export function TicketQueuePage() {
   const { t } = useTranslation();
+  const counts = useQueueCounts();
   const navigate = useNavigate();
   const location = useLocation();
   const url = useUrlFilters<QueueKey>(queueKeys);
@@ -106,11 +109,20 @@ export function TicketQueuePage() {
               selectedKeys={activeView ? [activeView] : []}
               style={{ borderInlineEnd: 0 }}
               onClick={({ key }) => chooseView(key as QueueView)}
-              items={queueViews.map((v) => ({ key: v, icon: viewIcons[v], label: t(`tickets.views.${v}`) }))}
+              items={queueViews.map((v) => ({
+                key: v,
+                icon: viewIcons[v],
+                label: (
+                  <Flex justify="space-between" align="center" gap={4}>
+                    <span>{t(`tickets.views.${v}`)}</span>
+                    <QueueCount count={counts.preset(v)} cap={counts.cap} />
+                  </Flex>
+                ),
+              }))}
             />
           </nav>
           <Divider style={{ margin: '4px 0' }} />
-          <SavedViewsRail activeId={url.filters.savedView} current={filters} onActiveChange={openSaved} />
+          <SavedViewsRail activeId={url.filters.savedView} current={filters} onActiveChange={openSaved} countOf={counts.saved} cap={counts.cap} />
         </Card>
         <Card style={{ flex: 1, minWidth: 0 }} styles={{ body: { padding: 0 } }}>
           <QueueFilterBar filters={filters} onChange={changeFilters} />
