@@ -143,7 +143,8 @@ const results = [];
       label: 'PGlite', env: { DATA_DIR: dataDir }, exclusive: true,
       queueRows: Number(process.env.BENCH_PGLITE_ROWS ?? 100_000), messages: Number(process.env.BENCH_PGLITE_MESSAGES ?? 100_000),
       openDb: async () => {
-        const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { citext, pg_trgm } });
+        // The server's own setting (KEFU_PGLITE_SHARED_BUFFERS), so the raw SQL meets the same cache.
+        const db = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: { citext, pg_trgm }, postgresqlconf: 'shared_buffers=32MB' });
         return {
           query: async (text, params) => (await db.query(text, params)).rows,
           recording: () => recordingDrizzle(db, 'pglite'),
