@@ -7,36 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, apiOf } from './lib/steps.mjs';
 
 export const name = 'business calendars: weekly hours, month view, import, what-if, create and delete';
 
 const zh = text['zh-CN'];
 const bc = zh.businessCalendars;
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, k) => String(values[k]));
-
-async function expectVisible(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
-
-async function signIn(page, baseURL, admin) {
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel(zh.login.email).fill(admin.email);
-  await page.getByLabel(zh.login.password).fill(admin.password);
-  await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-  await page.waitForURL(/\/admin$/);
-}
-
-function apiOf(page, baseURL) {
-  return async (method, url, data) => {
-    const res = await page.request.fetch(`${baseURL}/api/v1${url}`, { method, data });
-    if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  };
-}
 
 const ics = [
   'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kefu e2e//CN',

@@ -4,35 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, choose } from './lib/steps.mjs';
 
 export const name = 'foundation: admin creates team and agent, language switch, agent signs in';
 
 const zh = text['zh-CN'];
 const en = text.en;
-
-async function expectVisible(locator, what) {
-  try {
-    await locator.first().waitFor({ state: 'visible' });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
-
-async function signIn(page, email, password, t) {
-  await page.getByLabel(t.login.email).fill(email);
-  await page.getByLabel(t.login.password).fill(password);
-  // The submit button's accessible name gains antd's loading icon while a request is in flight.
-  await page.locator('form button[type="submit"]', { hasText: t.login.submit }).click();
-}
-
-/** Picks an option in an antd Select: open it, search, click the option by its title. */
-async function choose(page, label, option) {
-  const box = page.getByLabel(label);
-  await box.click();
-  await box.fill(option);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await page.keyboard.press('Escape');
-}
 
 async function waitForToastsGone(page) {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
@@ -67,11 +44,10 @@ export async function run({ page, baseURL, admin, root }) {
   await page.waitForURL(/\/login\?next=%2Fadmin/);
 
   // Wrong password: the server's 401 shows as the translated message.
-  await signIn(page, admin.email, 'not-the-password', zh);
+  await signIn(page, null, { email: admin.email, password: 'not-the-password' }, null);
   await expectVisible(page.getByRole('alert').filter({ hasText: zh.errors.invalid_credentials }), 'the invalid-credentials message');
 
-  await signIn(page, admin.email, admin.password, zh);
-  await page.waitForURL(/\/admin\/users$/);
+  await signIn(page, null, admin, /\/admin\/users$/);
   await expectVisible(page.getByRole('heading', { name: zh.users.title }), 'the users page');
 
   // Create a team.
@@ -93,7 +69,7 @@ export async function run({ page, baseURL, admin, root }) {
   await page.getByRole('button', { name: zh.common.save, exact: true }).click();
   await expectVisible(drawer.getByText(zh.validation.tooShort.replace('{{min}}', '10')), 'the password length rule');
   await drawer.getByLabel(zh.users.password, { exact: true }).fill(agent.password);
-  await choose(page, zh.users.teams, team);
+  await choose(page, page.getByLabel(zh.users.teams), team, { search: true });
   await page.getByRole('button', { name: zh.common.save, exact: true }).click();
   const agentRow = page.getByRole('row').filter({ hasText: agent.email });
   await expectVisible(agentRow, 'the new agent in the users list');
@@ -131,8 +107,7 @@ export async function run({ page, baseURL, admin, root }) {
   await page.waitForURL(/\/login/);
 
   // The agent signs in and lands on the agent console with their name and team.
-  await signIn(page, agent.email, agent.password, zh);
-  await page.waitForURL(/\/agent$/);
+  await signIn(page, null, agent, /\/agent$/);
   await expectVisible(page.getByRole('heading', { name: agent.name }), 'the agent\'s name in the greeting');
   await expectVisible(page.getByText(team), 'the agent\'s team on the dashboard');
   await expectVisible(page.getByRole('menuitem', { name: zh.nav.customers, exact: true }), 'the customers menu');

@@ -3,38 +3,15 @@
 // part in a sandboxed frame, the subject shown as text, not markup. The agent then follows the
 // mail's link to the ticket and turns assignment mail off in the profile's notification settings.
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, apiOf } from './lib/steps.mjs';
 
 export const name = 'notifications: assignment mail in the outbox, sandboxed HTML, mail link, preferences';
 
 const zh = text['zh-CN'];
 const PASSWORD = 'agent-pass-2026';
 
-async function expectVisible(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
-
-async function signIn(page, baseURL, email, password, home) {
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel(zh.login.email).fill(email);
-  await page.getByLabel(zh.login.password).fill(password);
-  await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-  await page.waitForURL(home);
-}
-
-function apiOf(page, baseURL) {
-  return async (method, url, data) => {
-    const res = await page.request.fetch(`${baseURL}/api/v1${url}`, { method, data });
-    if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  };
-}
-
 export async function run({ page, baseURL, admin }) {
-  await signIn(page, baseURL, admin.email, admin.password, /\/admin$/);
+  await signIn(page, baseURL, admin);
   const api = apiOf(page, baseURL);
   const stamp = Date.now().toString(36);
   const agent = { email: `notify.${stamp}@example.com`, name: '周婷', password: PASSWORD };
@@ -80,10 +57,7 @@ export async function run({ page, baseURL, admin }) {
   await page.waitForURL(/\/login/);
   await page.goto(`${baseURL}${link}`);
   await page.waitForURL(/\/login/);
-  await page.getByLabel(zh.login.email).fill(agent.email);
-  await page.getByLabel(zh.login.password).fill(PASSWORD);
-  await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-  await page.waitForURL(new RegExp(`/agent/tickets/${ticket.id}$`));
+  await signIn(page, null, agent, new RegExp(`/agent/tickets/${ticket.id}$`));
 
   // Notification settings in the profile: assignment mail off, saved at once.
   await page.getByRole('button', { name: agent.name }).click();

@@ -5,20 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, choose, realtimeAvailable } from './lib/steps.mjs';
 
 export const name = 'service desk: agent works a complaint from queue to follow-up; a colleague sees it live';
 
 const zh = text['zh-CN'];
 /** How long the second browser waits for a change to arrive by itself. */
 const LIVE_WAIT_MS = 10_000;
-
-async function expectVisible(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
 
 /** An API client signed in as one user, with its own cookie jar (a browser context's request). */
 async function apiAs(context, baseURL, email, password) {
@@ -29,33 +22,6 @@ async function apiAs(context, baseURL, email, password) {
     if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`);
     return res.status() === 204 ? null : res.json();
   };
-}
-
-/** Picks an option in an antd Select by its title. */
-async function choose(page, box, option) {
-  await box.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await page.keyboard.press('Escape');
-}
-
-/** Whether the server offers the realtime WebSocket (it is built separately from this console). */
-async function realtimeAvailable(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/realtime`);
-        const done = (ok) => {
-          clearTimeout(timer);
-          ws.onopen = ws.onerror = ws.onclose = null;
-          ws.close();
-          resolve(ok);
-        };
-        const timer = setTimeout(() => done(false), 3000);
-        ws.onopen = () => done(true);
-        ws.onerror = () => done(false);
-        ws.onclose = () => done(false);
-      }),
-  );
 }
 
 export async function run({ page, context, baseURL, admin, root }) {
@@ -87,11 +53,7 @@ export async function run({ page, context, baseURL, admin, root }) {
     });
 
     // The agent signs in and finds the complaint among the unassigned tickets.
-    await page.goto(`${baseURL}/login`);
-    await page.getByLabel(zh.login.email).fill(agent.email);
-    await page.getByLabel(zh.login.password).fill(agent.password);
-    await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-    await page.waitForURL(/\/agent$/);
+    await signIn(page, baseURL, agent, /\/agent$/);
     await page.getByRole('menuitem', { name: zh.tickets.nav, exact: true }).click();
     await page.waitForURL(/\/agent\/tickets/);
     await page.getByRole('menuitem', { name: zh.tickets.views.unassigned, exact: true }).click();

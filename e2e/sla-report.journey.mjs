@@ -3,38 +3,15 @@
 // downloads the CSV (UTF-8 with BOM) and checks that an agent is turned away.
 import fs from 'node:fs';
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, apiOf } from './lib/steps.mjs';
 
 export const name = 'SLA report: chart, table, grouping, CSV download, agents refused';
 
 const zh = text['zh-CN'];
 const rs = zh.reports.sla;
 
-async function expectVisible(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
-
-function apiOf(page, baseURL) {
-  return async (method, url, data) => {
-    const res = await page.request.fetch(`${baseURL}/api/v1${url}`, { method, data });
-    if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  };
-}
-
-async function signIn(page, baseURL, email, password, landing) {
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel(zh.login.email).fill(email);
-  await page.getByLabel(zh.login.password).fill(password);
-  await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-  await page.waitForURL(landing);
-}
-
 export async function run({ page, context, baseURL, admin }) {
-  await signIn(page, baseURL, admin.email, admin.password, /\/admin$/);
+  await signIn(page, baseURL, admin);
   const api = apiOf(page, baseURL);
   const stamp = Date.now().toString(36);
   const policy = await api('POST', '/sla-policies', {
@@ -78,7 +55,7 @@ export async function run({ page, context, baseURL, admin }) {
   const password = 'agent-password-2024';
   const agent = await api('POST', '/users', { email: `report-agent-${stamp}@example.com`, name: '报表客服', role: 'agent', password });
   await context.clearCookies();
-  await signIn(page, baseURL, agent.email, password, /\/agent$/);
+  await signIn(page, baseURL, { email: agent.email, password }, /\/agent$/);
   if (await page.getByRole('menuitem', { name: rs.nav }).count()) throw new Error('an agent sees the SLA report in the menu');
   await page.goto(`${baseURL}/agent/reports/sla`);
   await expectVisible(page.getByText(zh.result.forbiddenTitle), 'the 403 page for an agent', 10_000);

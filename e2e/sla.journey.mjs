@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, apiOf, choose, realtimeAvailable } from './lib/steps.mjs';
 
 export const name = 'SLA: policy from the admin UI; a 1-minute target counts down, warns, breaches and escalates live';
 
@@ -16,57 +17,6 @@ const sla = zh.sla;
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, k) => String(values[k]));
 /** Each live step is bounded; the timer fires within seconds of its due time. */
 const STEP_WAIT_MS = 150_000;
-
-async function expectVisible(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
-
-async function signIn(page, baseURL, admin) {
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel(zh.login.email).fill(admin.email);
-  await page.getByLabel(zh.login.password).fill(admin.password);
-  await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-  await page.waitForURL(/\/admin$/);
-}
-
-function apiOf(page, baseURL) {
-  return async (method, url, data) => {
-    const res = await page.request.fetch(`${baseURL}/api/v1${url}`, { method, data });
-    if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  };
-}
-
-/** Picks an option in an antd Select by its title. */
-async function choose(page, box, option) {
-  await box.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await page.keyboard.press('Escape');
-}
-
-/** Whether the server offers the realtime WebSocket: this journey is about changes arriving by themselves. */
-async function realtimeAvailable(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/realtime`);
-        const done = (ok) => {
-          clearTimeout(timer);
-          ws.onopen = ws.onerror = ws.onclose = null;
-          ws.close();
-          resolve(ok);
-        };
-        const timer = setTimeout(() => done(false), 3000);
-        ws.onopen = () => done(true);
-        ws.onerror = () => done(false);
-        ws.onclose = () => done(false);
-      }),
-  );
-}
 
 async function waitFor(what, check, timeout = STEP_WAIT_MS) {
   try {

@@ -6,43 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
+import { expectVisible, signIn, apiOf, choose } from './lib/steps.mjs';
 
 export const name = 'ticket tools: saved view, bulk update, merge with banner, split a message';
 
 const zh = text['zh-CN'];
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, k) => String(values[k]));
-
-async function expectVisible(locator, what, timeout) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch {
-    throw new Error(`expected to see ${what}`);
-  }
-}
-
-/** Picks an option in an antd Select by its title. */
-async function choose(page, box, option) {
-  await box.click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-  await page.keyboard.press('Escape');
-}
-
-async function signIn(page, baseURL, admin) {
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel(zh.login.email).fill(admin.email);
-  await page.getByLabel(zh.login.password).fill(admin.password);
-  await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
-  await page.waitForURL(/\/admin$/);
-}
-
-/** The signed-in page's own session, for seeding and for checking what the server stored. */
-function apiOf(page, baseURL) {
-  return async (method, url, data) => {
-    const res = await page.request.fetch(`${baseURL}/api/v1${url}`, { method, data });
-    if (!res.ok()) throw new Error(`${method} ${url} answered ${res.status()}: ${await res.text()}`);
-    return res.status() === 204 ? null : res.json();
-  };
-}
 
 async function seed(api) {
   const requester = await api('POST', '/customers', { name: '周杰', emails: ['zhou.jie@example.com'], phones: ['+86 136 0000 5678'] });
