@@ -15,6 +15,7 @@ import { registerWeb } from './platform/http/web.js';
 import { openJobQueue } from './platform/jobs/index.js';
 import { openRealtimeBus } from './platform/realtime/bus.js';
 import { attachmentsRoutes, defineAttachmentJobs } from './modules/attachments/index.js';
+import { openBlobStore } from './platform/storage/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { cannedResponsesRoutes } from './modules/canned-responses/index.js';
 import { authRoutes, registerAuthentication } from './modules/auth/index.js';
@@ -90,7 +91,9 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
   defineTicketJobs(deps);
   defineSlaJobs(deps);
   defineNotificationJobs(deps);
-  defineAttachmentJobs(deps);
+  // One store for uploads, downloads and the stale-upload sweep (an S3 store keeps a connection pool).
+  const blobs = openBlobStore(config);
+  defineAttachmentJobs(deps, blobs);
   const state = { shuttingDown: false };
 
   registerProblemHandlers(app);
@@ -127,7 +130,7 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
       await api.register(followUpsRoutes(deps));
       await api.register(customFieldsRoutes({ ...deps, isFieldInUse: ticketsUseCustomField }));
       await api.register(cannedResponsesRoutes(deps));
-      await api.register(attachmentsRoutes(deps));
+      await api.register(attachmentsRoutes(deps, blobs));
       await api.register(ticketToolsRoutes(deps));
       await api.register(savedViewsRoutes(deps));
       await api.register(businessCalendarsRoutes(deps));

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { attachmentSchema, idParamsSchema, problemSchema } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import { AppError, invalidField } from '../../platform/http/app-error.js';
-import { BlobNotFoundError, BlobTooLargeError, openBlobStore, type BlobStore } from '../../platform/storage/index.js';
+import { BlobNotFoundError, BlobTooLargeError, type BlobStore } from '../../platform/storage/index.js';
 import { contextOf } from '../auth/index.js';
 import { findDownloadable, recordUpload, storeUpload, type AttachmentDto, type StoredUpload } from './attachments.service.js';
 import { servingOf } from './content-type.js';
@@ -54,7 +54,7 @@ const matches = (header: string | undefined, etag: string) =>
     return tag === '*' || tag === etag || tag === `W/${etag}`;
   });
 
-export function attachmentsRoutes(deps: AppDeps, blobs: BlobStore = openBlobStore(deps.config)) {
+export function attachmentsRoutes(deps: AppDeps, blobs: BlobStore) {
   return async (instance: FastifyInstance) => {
     // Multipart only here: every other route keeps answering 415 to form posts.
     await instance.register(fastifyMultipart, {

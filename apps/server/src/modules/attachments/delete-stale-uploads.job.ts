@@ -6,7 +6,7 @@
  * instances share the work and never handle the same upload twice.
  */
 import type { AppDeps } from '../../platform/context.js';
-import { openBlobStore, type BlobStore } from '../../platform/storage/index.js';
+import type { BlobStore } from '../../platform/storage/index.js';
 import * as repo from './attachments.repository.js';
 
 export const DELETE_STALE_UPLOADS = 'delete-stale-uploads';
@@ -15,7 +15,7 @@ const SWEEP_EVERY_MS = 15 * 60_000;
 /** Rows one pass takes; the sweep runs again at once while passes delete something. */
 const BATCH = 100;
 
-export function defineAttachmentJobs(deps: AppDeps, blobs: BlobStore = openBlobStore(deps.config)) {
+export function defineAttachmentJobs(deps: AppDeps, blobs: BlobStore) {
   deps.jobs.defineSweep(DELETE_STALE_UPLOADS, SWEEP_EVERY_MS, () => deleteStaleUploads(deps, blobs));
 }
 

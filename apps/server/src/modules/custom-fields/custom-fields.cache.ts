@@ -9,6 +9,6 @@ import { listAllFields } from './custom-fields.repository.js';
 const definitions = sharedCache<readonly CustomField[]>('kefu_custom_fields', async (db) => Object.freeze((await listAllFields(db)).map(presentField)));
 
 export const loadCustomFieldDefs = (db: Executor) => definitions.get(db);
-export const announceCustomFieldChange = (exec: Executor) => definitions.announce(exec);
-export const dropCustomFieldDefs = (db: object) => definitions.drop(db);
+/** Inside the writing transaction (inTransaction): every instance re-reads once it commits. */
+export const customFieldsChanged = (db: object, tx: Executor) => definitions.changed(db, tx);
 export const listenForCustomFieldChanges = (db: object, bus: RealtimeBus) => definitions.listen(db, bus);

@@ -8,12 +8,13 @@ import {
 } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { uniqueOr } from '../../platform/db/errors.js';
 import { AppError, fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../auth/index.js';
-import { announceCustomFieldChange, dropCustomFieldDefs, loadCustomFieldDefs } from './custom-fields.cache.js';
+import { customFieldsChanged, loadCustomFieldDefs } from './custom-fields.cache.js';
 import { authorizeCustomFields, canSeeField } from './custom-fields.policy.js';
 import { presentField, snapshotField } from './custom-fields.presenter.js';
 import * as repo from './custom-fields.repository.js';
@@ -36,14 +37,12 @@ function assertDefinition(def: Parameters<typeof customFieldDefinitionIssues>[0]
 }
 
 /** Runs a definition change in a transaction and makes every instance re-read the definitions after it commits. */
-async function change<T>(deps: AppDeps, work: (tx: Executor) => Promise<T>): Promise<T> {
-  const result = await deps.db.transaction(async (tx) => {
+function change<T>(deps: AppDeps, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return inTransaction(deps.db, async (tx) => {
     const value = await work(tx);
-    await announceCustomFieldChange(tx);
+    await customFieldsChanged(deps.db, tx);
     return value;
   });
-  dropCustomFieldDefs(deps.db);
-  return result;
 }
 
 export async function listCustomFields(deps: AppDeps, ctx: RequestContext, query: ListCustomFieldsQuery): Promise<CustomFieldList> {

@@ -19,7 +19,7 @@ import {
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { isForeignKeyViolation, uniqueOr } from '../../platform/db/errors.js';
-import { afterCommit, inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
@@ -50,8 +50,7 @@ const keepOneDefault = () => {
  * commits. A changed calendar also moves the due instants of the tickets counting on it (a job).
  */
 async function calendarsChanged(deps: AppDeps, tx: Executor, changedId?: string) {
-  await slaConfig.announce(tx);
-  afterCommit(tx, () => slaConfig.drop(deps.db));
+  await slaConfig.changed(deps.db, tx);
   if (changedId) await deps.jobs.send(RECOMPUTE_SLA_DEADLINES, { calendarId: changedId }, { tx });
 }
 

@@ -5,7 +5,7 @@ import {
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { uniqueOr } from '../../platform/db/errors.js';
-import { afterCommit, inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, fieldConflict, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
@@ -24,12 +24,6 @@ async function assertCoherent(tx: Executor, targets: SlaTargets, escalations: Sl
     if (!targets[step.target]) throw invalidField(`escalations.${i}.target`, `watches ${step.target}, which this policy sets no target for`);
   });
   if (calendarId && !(await repo.calendarExists(tx, calendarId))) throw invalidField('calendarId', 'names a business calendar that does not exist');
-}
-
-/** Every instance drops its copy of the rules when this transaction commits; this one too. */
-async function rulesChanged(deps: AppDeps, tx: Executor) {
-  await slaConfig.announce(tx);
-  afterCommit(tx, () => slaConfig.drop(deps.db));
 }
 
 export async function listSlaPolicies(deps: AppDeps, ctx: RequestContext) {
@@ -60,7 +54,7 @@ export async function createSlaPolicy(deps: AppDeps, ctx: RequestContext, input:
         pauseStatuses: body.pauseStatuses ?? ['pending', 'on_hold'], escalations, createdAt: now, updatedAt: now,
       });
       await recordAudit(tx, ctx, { action: 'sla_policy.created', entityType: 'sla_policy', entityId: row.id, after: snapshotPolicy(row) }, now);
-      await rulesChanged(deps, tx);
+      await slaConfig.changed(deps.db, tx);
       return presentPolicy(row);
     }),
   );
@@ -83,7 +77,7 @@ export async function updateSlaPolicy(deps: AppDeps, ctx: RequestContext, id: st
       const after = await repo.updatePolicyRow(tx, id, before.version, { ...body, updatedAt: now });
       if (!after) throw new AppError('precondition_failed', 'The policy changed meanwhile; reload it', {});
       await recordAudit(tx, ctx, { action: 'sla_policy.updated', entityType: 'sla_policy', entityId: id, before: snapshotPolicy(before), after: snapshotPolicy(after) }, now);
-      await rulesChanged(deps, tx);
+      await slaConfig.changed(deps.db, tx);
       return presentPolicy(after);
     }),
   );
@@ -96,7 +90,7 @@ export async function deleteSlaPolicy(deps: AppDeps, ctx: RequestContext, id: st
     const before = await repo.findPolicy(tx, id);
     if (!before || !(await repo.deletePolicy(tx, id))) throw notFound('SlaPolicy');
     await recordAudit(tx, ctx, { action: 'sla_policy.deleted', entityType: 'sla_policy', entityId: id, before: snapshotPolicy(before) }, now);
-    await rulesChanged(deps, tx);
+    await slaConfig.changed(deps.db, tx);
   });
 }
 
@@ -114,7 +108,7 @@ export async function reorderSlaPolicies(deps: AppDeps, ctx: RequestContext, inp
     }
     for (const [i, policyId] of ids.entries()) await repo.setPosition(tx, policyId, i + 1);
     await recordAudit(tx, ctx, { action: 'sla_policy.reordered', entityType: 'sla_policy', entityId: ids[0]!, after: { order: ids } }, now);
-    await rulesChanged(deps, tx);
+    await slaConfig.changed(deps.db, tx);
     return { items: (await repo.listPolicies(tx)).map(presentPolicy) };
   });
 }

@@ -133,8 +133,9 @@ export async function recomputeDeadlines(deps: AppDeps, calendarId: string): Pro
       const result = await deps.db.execute(sql`
         update tickets t set sla_next_at = c.next::timestamptz
         from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as c(id uuid, was timestamptz, next text)
-        where t.id = c.id and t.sla_next_at = c.was`);
-      moved += Number((result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0);
+        where t.id = c.id and t.sla_next_at = c.was
+        returning t.id`);
+      moved += result.rows.length;
     }
   }
 }

@@ -136,7 +136,8 @@ async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBod
   const requesterId = draft.staff ? body.requesterId : ctx.actor.customerId;
   if (!requesterId || (draft.staff && body.assigneeId) || draft.complaint.escalate) return undefined;
   // SLA policies start clocks as the ticket opens, which the transactional path does.
-  if ((await slaView(deps)).config.policies.length > 0) return undefined;
+  const view = await slaView(deps);
+  if (view.config.policies.length > 0) return undefined;
   const { fields, message } = draft;
   const cols = draft.complaint.columns as { complaintCategory?: string; complaintImpact?: string; rootCause?: string; remedies?: string[]; remedyNote?: string };
   const result = await insertTicketFast(deps.db, {
@@ -151,7 +152,7 @@ async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBod
   if (result.kind === 'no_team') throw invalidField('teamId', 'names a team that does not exist');
   if (result.kind === 'needs_assignment') return undefined;
   announceChange(deps, result.row, 'ticket.created', ctx.actor.userId);
-  return presentTicket(result.row, result.requesterName, await slaView(deps));
+  return presentTicket(result.row, result.requesterName, view);
 }
 
 export async function listTickets(deps: AppDeps, ctx: RequestContext, query: ListTicketsQuery) {

@@ -204,44 +204,27 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
 
   const sweeps = new Map<string, { everyMs: number; handler: () => Promise<number> }>();
 
-  const sweepLoop = async (name: string, everyMs: number, handler: () => Promise<number>, wake: Set<() => void>) => {
+  /**
+   * Runs `step` until stopping: again at once while it reports work, else after `everyMs` or when
+   * this instance sends a job (wake). Job fetch loops and sweeps both poll this way.
+   */
+  const pollLoop = async (what: Record<string, string>, everyMs: number, step: () => Promise<number>, wake: Set<() => void>) => {
     while (!stopping) {
-      let handled = 0;
+      let done = 0;
       try {
-        handled = await handler();
+        done = await step();
       } catch (err) {
-        log.error({ err, sweep: name }, 'sweep failed');
+        log.error({ err, ...what }, 'job poll failed');
       }
-      if (handled > 0 || stopping) continue;
+      if (done > 0 || stopping) continue;
       await new Promise<void>((resolve) => {
-        const done = () => {
+        const woken = () => {
           clearTimeout(timer);
-          wake.delete(done);
+          wake.delete(woken);
           resolve();
         };
-        const timer = setTimeout(done, everyMs);
-        wake.add(done);
-      });
-    }
-  };
-
-  const loop = async (def: Registered, wake: Set<() => void>) => {
-    while (!stopping) {
-      let ran = 0;
-      try {
-        ran = await runBatch(def);
-      } catch (err) {
-        log.error({ err, job: def.name }, 'job fetch failed');
-      }
-      if (ran > 0 || stopping) continue;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          wake.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, pollMs);
-        wake.add(done);
+        const timer = setTimeout(woken, everyMs);
+        wake.add(woken);
       });
     }
   };
@@ -317,8 +300,8 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
       for (const def of jobs.values()) await ensureQueue(def.name);
       const wake = new Set<() => void>();
       const loops = [
-        ...[...jobs.values()].map((def) => loop(def, wake)),
-        ...[...sweeps].map(([name, sweep]) => sweepLoop(name, sweep.everyMs, sweep.handler, wake)),
+        ...[...jobs.values()].map((def) => pollLoop({ job: def.name }, pollMs, () => runBatch(def), wake)),
+        ...[...sweeps].map(([name, sweep]) => pollLoop({ sweep: name }, sweep.everyMs, sweep.handler, wake)),
       ];
       const maintenance = setInterval(() => {
         boss.maintain().catch((err: unknown) => log.error({ err }, 'job maintenance failed'));

@@ -3,8 +3,9 @@
  * is read on every ticket write, kept in process and dropped whenever it changes — here, or on
  * another instance through NOTIFY.
  *
- * - Writers call `announce(tx)` inside their transaction (every instance hears it when it commits)
- *   and `drop(db)` after commit: a drop before commit could be refilled with the old rows meanwhile.
+ * - Writers call `changed(db, tx)` inside their transaction: every instance hears it when it
+ *   commits, and this one drops its copy after commit (a drop before commit could be refilled with
+ *   the old rows meanwhile).
  * - A generation counter, bumped by every drop, stops a load that began before a change from
  *   storing what it read.
  * - The TTL bounds how stale a copy can be on another instance if an invalidation is ever lost.
@@ -12,6 +13,7 @@
  * - The app's `deps.db` is the key; a transaction handle may do the loading, never be the key.
  */
 import type { Executor } from '../db/client.js';
+import { afterCommit } from '../db/transaction.js';
 import { publish, type RealtimeBus } from './bus.js';
 
 interface Entry<T> {
@@ -26,8 +28,8 @@ export interface SharedCache<T> {
    * transaction must be the transaction (an embedded database has one connection, and it is busy).
    */
   get(db: Executor, exec?: Executor): Promise<T>;
-  announce(tx: Executor): Promise<void>;
-  drop(db: object): void;
+  /** For a writer inside `inTransaction`: tells every instance, and drops this one's copy after commit. */
+  changed(db: object, tx: Executor): Promise<void>;
   listen(db: object, bus: RealtimeBus): Promise<void>;
 }
 
@@ -53,8 +55,10 @@ export function sharedCache<T>(channel: string, load: (db: Executor) => Promise<
       if (generation === e.generation) Object.assign(e, { value, loadedAt: now });
       return value;
     },
-    announce: (tx) => publish(tx, channel, {}),
-    drop,
+    async changed(db, tx) {
+      await publish(tx, channel, {});
+      afterCommit(tx, () => drop(db));
+    },
     async listen(db, bus) {
       await bus.subscribe(channel, () => drop(db));
       bus.onReset(() => drop(db));
