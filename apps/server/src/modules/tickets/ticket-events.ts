@@ -47,7 +47,7 @@ export async function recordTicketEvent(
     createdAt: now,
   });
   // The caller's copy of the row is what it presents next: keep its clocks as stored.
-  const sla = await followSla(deps, tx, ticket.id, type, data);
+  const sla = await followSla(deps, tx, ticket, type, data);
   if (sla && 'sla' in ticket) Object.assign(ticket, sla);
   afterCommit(tx, () => announceChange(deps, ticket, type, ctx?.actor.userId ?? null));
 }

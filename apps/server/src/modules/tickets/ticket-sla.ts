@@ -123,10 +123,12 @@ export async function storeSla(tx: Executor, row: TicketRow, sla: StoredSla | nu
  * Called for every ticket event inside its transaction (see ticket-events.ts). Returns what it
  * stored on the row, or undefined when it left the row alone.
  */
-export async function followSla(deps: AppDeps, tx: Executor, ticketId: string, type: string, data: Record<string, unknown>) {
+export async function followSla(deps: AppDeps, tx: Executor, ticket: { id: string; sla?: StoredSla | null }, type: string, data: Record<string, unknown>) {
   if (OWN_EVENTS.has(type)) return undefined;
   const config = await loadSlaConfig(deps.db, tx);
-  const found = await loadRow(tx, ticketId);
+  // Nothing to follow and nothing to start: no read of the row on the common path without policies.
+  if (config.policies.length === 0 && ticket.sla === null) return undefined;
+  const found = await loadRow(tx, ticket.id);
   if (!found || (!found.row.sla && config.policies.length === 0)) return undefined;
   const { row, tier } = found;
   const now = deps.clock.now();
