@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
+import { bufferedStdout } from './platform/log-destination.js';
 import { startAuthMaintenance } from './modules/auth/index.js';
 import { ensureFirstAdmin } from './modules/users/index.js';
 
@@ -21,7 +22,7 @@ function announceAdmin(created: { email: string; password?: string } | null) {
 async function start(config: Config) {
   const database = await openDatabase(config);
   await migrate(database);
-  const { app, deps, state } = await buildApp({ config, database, clock: systemClock });
+  const { app, deps, state } = await buildApp({ config, database, clock: systemClock, logger: { level: config.logLevel, stream: bufferedStdout() } });
   announceAdmin(await ensureFirstAdmin(deps));
 
   const worker = config.roles.includes('worker');

@@ -1,4 +1,5 @@
 import sanitize from 'sanitize-html';
+import { simpleSafeHtml } from './simple-html.js';
 
 /**
  * Rich text that staff write and customers read (canned responses, ticket messages) is stored only
@@ -36,7 +37,7 @@ const options: sanitize.IOptions = {
 };
 
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, options).trim();
+  return simpleSafeHtml(html) ?? sanitize(html, options).trim();
 }
 
 const blockTags = new Set(['p', 'blockquote', 'pre', 'ul', 'ol']);
@@ -47,8 +48,12 @@ const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '
  * blank lines, list items get "- " or "1. ", a link keeps its address after its words.
  */
 export function htmlToText(html: string): string {
+  return textOfSafeHtml(sanitizeHtml(html));
+}
+
+/** htmlToText for markup that is already sanitizer output (skips sanitizing it a second time). */
+export function textOfSafeHtml(clean: string): string {
   // Sanitized output is well-formed and escapes < > in text and attributes, so a simple tokenizer is exact.
-  const clean = sanitizeHtml(html);
   const lists: { ordered: boolean; n: number }[] = [];
   let out = '';
   let pre = 0;
