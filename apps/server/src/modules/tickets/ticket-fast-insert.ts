@@ -30,6 +30,8 @@ export type FastResult =
   | { kind: 'needs_assignment' };
 
 const columns = Object.entries(getTableColumns(tickets));
+// Every column but the search vector: nothing reads it back, and its text form was the bulk of each returned row.
+const returned = sql.raw(columns.map(([, col]) => col.name).filter((name) => name !== 'search_vector').join(', '));
 // Arrays travel as JSON: drizzle would spread a JS array into a value list.
 
 /** Maps a raw `tickets` row (database names, driver values) to drizzle's row shape. */
@@ -112,7 +114,7 @@ async function insertTicketsFast(db: Executor, batch: FastTicket[]): Promise<Fas
       from input x join req on req.id = x.requester_id left join team on team.id = x.team_id
       where x.team_id is null or team.assignment_mode = 'manual'
       order by x.ord
-      returning *
+      returning ${returned}
     ),
     msg as (
       insert into ticket_messages (id, ticket_id, author_customer_id, author_name, internal, channel, body_html, body_text, created_at, search_vector)
