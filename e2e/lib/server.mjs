@@ -31,11 +31,15 @@ async function waitReady(baseURL, child, timeoutMs) {
   throw new Error(`server not ready within ${timeoutMs} ms`);
 }
 
+/** The port of the server's inbound SMTP listener (KEFU_SMTP_PORT), set once the server starts; journeys send customer mail to it. */
+export let smtpPort;
+
 /** Starts the built server on a free port with a fresh data folder; returns its URL and a stop(). */
 export async function startServer({ root, admin, logFile }) {
   const main = path.join(root, 'apps/server/dist/main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`);
   const port = await freePort();
+  smtpPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kefu-e2e-'));
   const log = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, [main], {
@@ -48,6 +52,8 @@ export async function startServer({ root, admin, logFile }) {
       DATA_DIR: dataDir,
       KEFU_ADMIN_EMAIL: admin.email,
       KEFU_ADMIN_PASSWORD: admin.password,
+      KEFU_SMTP_PORT: String(smtpPort),
+      KEFU_SMTP_HOST: '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', log, log],

@@ -33,7 +33,12 @@ import { tokensRoutes } from './modules/tokens/index.js';
 import { usersRoutes } from './modules/users/index.js';
 import { defineNotificationJobs, notificationPreferencesRoutes } from './modules/notifications/index.js';
 import { outboxRoutes } from './modules/outbox/index.js';
+import { customerAccountsRoutes, defineAccountMailJobs } from './modules/auth/index.js';
+import { portalSettingsRoutes } from './modules/portal-settings/index.js';
 import { reportsRoutes } from './modules/reports/index.js';
+import { registerMailOutbound } from './modules/mail/mail-outbound.js';
+import { defineMailInboundJobs, mailRoutes } from './modules/mail/index.js';
+import { kbRoutes } from './modules/kb/index.js';
 
 export interface BuildOptions {
   config: Config;
@@ -91,9 +96,12 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
   defineTicketJobs(deps);
   defineSlaJobs(deps);
   defineNotificationJobs(deps);
+  defineAccountMailJobs(deps);
   // One store for uploads, downloads and the stale-upload sweep (an S3 store keeps a connection pool).
   const blobs = openBlobStore(config);
   defineAttachmentJobs(deps, blobs);
+  registerMailOutbound(deps, blobs);
+  defineMailInboundJobs(deps, blobs);
   const state = { shuttingDown: false };
 
   registerProblemHandlers(app);
@@ -136,8 +144,12 @@ export async function buildApp({ config, database, clock, logger }: BuildOptions
       await api.register(businessCalendarsRoutes(deps));
       await api.register(slaPoliciesRoutes(deps));
       await api.register(outboxRoutes(deps));
+      await api.register(customerAccountsRoutes(deps));
+      await api.register(portalSettingsRoutes(deps));
       await api.register(notificationPreferencesRoutes(deps));
       await api.register(reportsRoutes(deps));
+      await api.register(mailRoutes(deps, blobs));
+      await api.register(kbRoutes(deps, blobs));
     },
     { prefix: '/api/v1' },
   );

@@ -46,6 +46,11 @@ const envSchema = z.object({
     .string()
     .regex(/^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address such as Kefu <noreply@example.com>')
     .default('Kefu <noreply@localhost>'),
+  KEFU_AUTO_REPLY_PER_HOUR: z.coerce.number().int().min(0).max(1000).default(3),
+  KEFU_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  KEFU_SMTP_HOST: z.string().default('0.0.0.0'),
+  KEFU_MAIL_MAX_MB: z.coerce.number().int().min(1).max(200).default(25),
+  KEFU_SECRET_KEY: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex digits or base64').optional(),
 });
 
 export type Config = Readonly<{
@@ -81,6 +86,14 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   /** The From of mail Kefu sends (notifications). */
   mailFrom: string;
+  /** Automatic acknowledgments to one sender per hour at most (RFC 3834); 0 sends none. */
+  autoRepliesPerHour: number;
+  /** The inbound SMTP listener (mail to mailbox addresses becomes tickets); off when the port is unset. */
+  smtpListener: { port: number; host: string } | undefined;
+  /** The largest inbound email accepted, in bytes (KEFU_MAIL_MAX_MB). */
+  mailMaxBytes: number;
+  /** Key that encrypts stored mailbox passwords; unset, a key file is generated once in DATA_DIR. */
+  secretKey: string | undefined;
 }>;
 
 export type S3Config = Readonly<{
@@ -158,5 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3: s3Config(e),
     smtpUrl: e.KEFU_SMTP_URL,
     mailFrom: e.KEFU_MAIL_FROM,
+    autoRepliesPerHour: e.KEFU_AUTO_REPLY_PER_HOUR,
+    smtpListener: e.KEFU_SMTP_PORT === undefined ? undefined : { port: e.KEFU_SMTP_PORT, host: e.KEFU_SMTP_HOST },
+    mailMaxBytes: e.KEFU_MAIL_MAX_MB * 1024 * 1024,
+    secretKey: e.KEFU_SECRET_KEY,
   });
 }

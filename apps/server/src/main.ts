@@ -6,6 +6,7 @@ import { migrate } from './platform/db/migrate.js';
 import { bufferedStdout } from './platform/log-destination.js';
 import { startAuthMaintenance } from './modules/auth/index.js';
 import { ensureFirstAdmin } from './modules/users/index.js';
+import { startMailListener } from './modules/mail/index.js';
 
 function announceAdmin(created: { email: string; password?: string } | null) {
   if (!created?.password) return;
@@ -28,6 +29,8 @@ async function start(config: Config) {
   const worker = config.roles.includes('worker');
   const stopMaintenance = worker ? startAuthMaintenance(deps) : () => undefined;
   if (worker) await deps.jobs.start();
+  // Inbound SMTP (KEFU_SMTP_PORT): on web and worker instances alike; closed before the database.
+  const smtp = await startMailListener(deps);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,6 +45,7 @@ async function start(config: Config) {
     force.unref();
     try {
       stopMaintenance();
+      await smtp?.close();
       await app.close();
       await database.close();
       process.exit(0);

@@ -15,3 +15,8 @@ export * from './modules/sla/business-calendars.tables.js';
 export * from './modules/sla/sla-policies.tables.js';
 export * from './modules/outbox/outbox.tables.js';
 export * from './modules/notifications/notifications.tables.js';
+export * from './modules/mail/mail.tables.js';
+export * from './modules/mail/mail-outbound.tables.js';
+export * from './modules/auth/account-tokens.tables.js';
+export * from './modules/portal-settings/portal-settings.tables.js';
+export * from './modules/kb/kb.tables.js';

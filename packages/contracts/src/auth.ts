@@ -50,3 +50,53 @@ export const updateMeBodySchema = z
     path: ['currentPassword'],
   });
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
+
+// ——— Customer accounts: sign-up, verification, password reset, sign-in links, invitations ———
+
+/** Single-use links are 43 URL-safe characters; anything much longer is not one of ours. */
+export const accountTokenSchema = z.string().trim().min(1).max(200);
+
+export const registerBodySchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    name: textSchema(limits.name),
+    locale: localeSchema.optional(),
+  })
+  .strict();
+export type RegisterBody = z.infer<typeof registerBodySchema>;
+
+/**
+ * The answer to every request that may mail someone (sign-up, resend, reset, sign-in link): the same
+ * whether or not an account exists, so nobody learns which addresses have one.
+ */
+export const accountRequestAcceptedSchema = z.object({ status: z.literal('accepted') });
+export type AccountRequestAccepted = z.infer<typeof accountRequestAcceptedSchema>;
+
+export const emailOnlyBodySchema = z.object({ email: emailSchema }).strict();
+export type EmailOnlyBody = z.infer<typeof emailOnlyBodySchema>;
+
+export const accountTokenBodySchema = z.object({ token: accountTokenSchema }).strict();
+export type AccountTokenBody = z.infer<typeof accountTokenBodySchema>;
+
+export const resetPasswordBodySchema = z.object({ token: accountTokenSchema, password: passwordSchema }).strict();
+export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
+
+export const acceptInvitationBodySchema = z
+  .object({ token: accountTokenSchema, password: passwordSchema, name: textSchema(limits.name).optional() })
+  .strict();
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBodySchema>;
+
+/** An admin invites a customer to the portal, at one of the customer's addresses (the first by default). */
+export const inviteCustomerBodySchema = z
+  .object({ email: emailSchema.optional(), locale: localeSchema.optional() })
+  .strict();
+export type InviteCustomerBody = z.infer<typeof inviteCustomerBodySchema>;
+
+export const customerInvitationSchema = z.object({
+  customerId: idSchema,
+  userId: idSchema,
+  email: z.string(),
+  expiresAt: z.string(),
+});
+export type CustomerInvitation = z.infer<typeof customerInvitationSchema>;

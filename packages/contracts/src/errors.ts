@@ -8,6 +8,16 @@ export const errorStatus = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  /** Portal sign-up is by invitation only. */
+  signup_disabled: 403,
+  /** A portal account whose address is not yet verified; the verification mail can be sent again. */
+  email_not_verified: 403,
+  /** Sign-in links are turned off by the admin. */
+  login_link_disabled: 403,
+  /** A mailed link that is not (or no longer) one of ours. */
+  token_invalid: 400,
+  token_expired: 410,
+  token_used: 410,
   not_found: 404,
   route_not_found: 404,
   conflict: 409,

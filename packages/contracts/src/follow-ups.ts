@@ -34,7 +34,8 @@ export const complaintConfirmationBodySchema = z
   .object({ outcome: z.enum(['confirmed', 'unreachable']), note: z.string().max(limits.note).default('') })
   .strict();
 
-export const archivedLessonSchema = z.object({ lessonId: idSchema, ticket: ticketSchema });
+/** `articleId`: the knowledge-base draft the lesson opened (GET /kb/articles/{articleId}). */
+export const archivedLessonSchema = z.object({ lessonId: idSchema, articleId: idSchema.optional(), ticket: ticketSchema });
 
 export const notificationSchema = z.object({
   id: idSchema,

@@ -20,3 +20,6 @@ export * from './sla-state.js';
 export * from './sla.js';
 export * from './notifications.js';
 export * from './outbox.js';
+export * from './portal.js';
+export * from './mail.js';
+export * from './kb.js';

@@ -12,6 +12,8 @@ export const notificationKinds = [
   'sla.breached',
   'escalation',
   'follow_up.scheduled',
+  /** An email reply did not reach the customer: bounced, refused, or retries exhausted. */
+  'email.bounced',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
@@ -23,7 +25,7 @@ export const notificationKindSynonyms: Readonly<Record<string, NotificationKind>
 });
 
 /** Email by default only for what asks for action soon: own assignments, mentions, breaches, escalations. */
-const emailByDefault: ReadonlySet<NotificationKind> = new Set(['ticket.assigned', 'mentioned', 'sla.breached', 'escalation']);
+const emailByDefault: ReadonlySet<NotificationKind> = new Set(['ticket.assigned', 'mentioned', 'sla.breached', 'escalation', 'email.bounced']);
 
 export function defaultNotificationPreference(kind: NotificationKind) {
   return { kind, inApp: true, email: emailByDefault.has(kind) };

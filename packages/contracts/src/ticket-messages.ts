@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDate } from './common.js';
 import { attachmentIdsSchema, attachmentSchema } from './attachments.js';
 import { ticketLimits } from './tickets.js';
+import { emailMetaSchema } from './mail.js';
 
 export const messageSchema = z.object({
   id: idSchema,
@@ -15,6 +16,8 @@ export const messageSchema = z.object({
   bodyHtml: z.string(),
   bodyText: z.string(),
   attachments: z.array(attachmentSchema),
+  /** How the message travelled by email; null for messages written in Kefu or the portal and not mailed. */
+  email: emailMetaSchema.nullable(),
   createdAt: isoDate,
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -29,6 +32,8 @@ export const createMessageBodySchema = z
     mentionIds: z.array(idSchema).max(50).default([]),
     /** Files uploaded first with POST /attachments, linked to this message. */
     attachmentIds: attachmentIdsSchema.default([]),
+    /** A public reply on an email conversation goes out from this mailbox; default: the one the ticket came through, else the default mailbox. */
+    mailboxId: idSchema.optional(),
   })
   .strict();
 export type CreateMessageBody = z.input<typeof createMessageBodySchema>;

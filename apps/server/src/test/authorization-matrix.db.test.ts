@@ -6,6 +6,8 @@ import { multipart } from './multipart.js';
 import { linkAttachments } from '../modules/attachments/index.js';
 import type { RequestContext } from '../modules/auth/index.js';
 import { outboxTransport } from '../modules/outbox/index.js';
+import { mailDepsOf, rawMail } from './mail.js';
+import { ingestRawMail } from '../modules/mail/index.js';
 
 /**
  * Every endpoint × every kind of caller, with the status each must get. A route added to the API
@@ -224,6 +226,30 @@ const policyOrder = async (w: World): Promise<Prepared> => {
   return { body: { ids: items.map((p: { id: string }) => p.id).reverse() } };
 };
 
+/** Mailboxes: a shared one to read, fresh ones to change or delete; inbound emails on two tickets. */
+const mailFixtures = new WeakMap<World, Promise<{ mailboxId: string; ownEmailId: string; otherTeamEmailId: string }>>();
+const mailWorld = (w: World) => {
+  let made = mailFixtures.get(w);
+  if (!made) {
+    made = (async () => {
+      const admin = await w.t.adminSession();
+      const mailbox = await ok(w.t, 201, 'POST', '/api/v1/mailboxes', admin, { name: '矩阵邮箱', address: `${unique('matrix')}@localhost`, teamId: w.teamId });
+      const [def] = (await ok(w.t, 200, 'GET', '/api/v1/mailboxes', admin)).items.filter((m: { isDefault: boolean }) => m.isDefault);
+      const deps = mailDepsOf(w.t);
+      // The customer caller's own mail (no team: every agent sees it) and a stranger's in a team no agent caller is in.
+      const own = await ingestRawMail(deps, { mailboxId: def.id, raw: Buffer.from(rawMail({ from: w.emails.customer, subject: '矩阵邮件' })) });
+      const other = await ingestRawMail(deps, { mailboxId: mailbox.id, raw: Buffer.from(rawMail({ from: `${unique('stranger')}@example.com`, subject: '别人的邮件' })) });
+      return { mailboxId: mailbox.id as string, ownEmailId: own.mailMessageId, otherTeamEmailId: other.mailMessageId };
+    })();
+    mailFixtures.set(w, made);
+  }
+  return made;
+};
+const freshMailbox = async (w: World, suffix = ''): Promise<Prepared> => {
+  const m = await ok(w.t, 201, 'POST', '/api/v1/mailboxes', await w.t.adminSession(), { name: '临时邮箱', address: `${unique('tmp')}@localhost` });
+  return { url: `/api/v1/mailboxes/${m.id}${suffix}` };
+};
+
 /** A mail in the outbox (one per world), addressed to nobody among the callers. */
 const outboxFixtures = new WeakMap<World, Promise<string>>();
 const outboxMail = async (w: World): Promise<Prepared> => {
@@ -238,7 +264,82 @@ const outboxMail = async (w: World): Promise<Prepared> => {
   return { url: `/api/v1/outbox/${await made}` };
 };
 
+/** Knowledge base: a published public and a published internal article (each with a file), and a category, made by admin. */
+const kbFixtures = new WeakMap<World, Promise<{ pub: string; internal: string; pubFile: string; internalFile: string; category: string }>>();
+async function kbArticle(w: World, body: Record<string, unknown> = {}, publish = true): Promise<string> {
+  const admin = await w.t.adminSession();
+  const a = await ok(w.t, 201, 'POST', '/api/v1/kb/articles', admin, { title: unique('知识 '), bodyHtml: '<p>矩阵正文</p>', ...body });
+  if (publish) await ok(w.t, 200, 'POST', `/api/v1/kb/articles/${a.id}/state`, admin, { state: 'published' });
+  return a.id as string;
+}
+async function kbFile(w: World): Promise<string> {
+  const { body, headers } = multipart([{ filename: '说明.txt', type: 'text/plain', data: `矩阵附件 ${unique()}` }]);
+  return (await w.t.call('POST', '/api/v1/kb/attachments', await w.t.adminSession(), body, headers)).json().id as string;
+}
+function kbWorld(w: World) {
+  let made = kbFixtures.get(w);
+  if (!made) {
+    made = (async () => {
+      const [pubFile, internalFile] = [await kbFile(w), await kbFile(w)];
+      return {
+        pub: await kbArticle(w, { attachmentIds: [pubFile] }),
+        internal: await kbArticle(w, { visibility: 'internal', attachmentIds: [internalFile] }),
+        pubFile,
+        internalFile,
+        category: (await ok(w.t, 201, 'POST', '/api/v1/kb/categories', await w.t.adminSession(), { name: unique('分类 ') })).id as string,
+      };
+    })();
+    kbFixtures.set(w, made);
+  }
+  return made;
+}
+const kb = (target: 'pub' | 'internal' | 'fresh' | 'fresh draft', suffix = '') => async (w: World): Promise<Prepared> => {
+  const id = target === 'fresh' ? await kbArticle(w) : target === 'fresh draft' ? await kbArticle(w, {}, false) : (await kbWorld(w))[target];
+  return { url: `/api/v1/kb/articles/${id}${suffix}` };
+};
+const kbCategory = (fresh: boolean, suffix = '') => async (w: World): Promise<Prepared> => ({
+  url: `/api/v1/kb/categories/${fresh ? (await ok(w.t, 201, 'POST', '/api/v1/kb/categories', await w.t.adminSession(), { name: unique('分类 ') })).id : (await kbWorld(w)).category}${suffix}`,
+});
+
 export const matrix: Row[] = [
+  // knowledge base: published public content is open to everyone (the portal); internal articles, history and usage are staff-only (404);
+  // staff write; supervisors manage categories and delete articles
+  { route: 'GET /api/v1/kb/categories', expect: s(200, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/kb/categories', expect: s(401, 403, 403, 201, 201, 403), prepare: () => ({ body: { name: unique('分类 ') } }) },
+  { route: 'PATCH /api/v1/kb/categories/:id', expect: s(401, 403, 403, 200, 200, 403), body: { description: '矩阵' }, prepare: kbCategory(false) },
+  { route: 'POST /api/v1/kb/categories/:id/move', expect: s(401, 403, 403, 200, 200, 403), body: { parentId: null, position: 0 }, prepare: kbCategory(false, '/move') },
+  { route: 'DELETE /api/v1/kb/categories/:id', expect: s(401, 403, 403, 204, 204, 403), prepare: kbCategory(true) },
+  { route: 'GET /api/v1/kb/articles', expect: s(200, 200, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/kb/articles', expect: s(401, 403, 201, 201, 201, 201), prepare: () => ({ body: { title: unique('知识 '), bodyHtml: '<p>新文章</p>' } }) },
+  { route: 'POST /api/v1/kb/articles/from-ticket', variant: "the customer's own ticket", expect: s(401, 403, 201, 201, 201, 201), prepare: (w) => ({ body: { ticketId: w.ownTicketId } }) },
+  { route: 'POST /api/v1/kb/articles/from-ticket', variant: "another team's ticket", expect: s(401, 403, 404, 201, 201, 404), prepare: (w) => ({ body: { ticketId: w.otherTeamTicketId } }) },
+  { route: 'GET /api/v1/kb/articles/:id', variant: 'published public', expect: s(200, 200, 200, 200, 200, 200), prepare: kb('pub') },
+  { route: 'GET /api/v1/kb/articles/:id', variant: 'internal', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('internal') },
+  { route: 'GET /api/v1/kb/articles/:id', variant: 'draft', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('fresh draft') },
+  { route: 'PATCH /api/v1/kb/articles/:id', expect: s(401, 403, 200, 200, 200, 200), body: { tags: ['矩阵'] }, prepare: kb('pub') },
+  { route: 'DELETE /api/v1/kb/articles/:id', expect: s(401, 403, 403, 204, 204, 403), prepare: kb('fresh') },
+  { route: 'POST /api/v1/kb/articles/:id/state', expect: s(401, 403, 200, 200, 200, 200), body: { state: 'published' }, prepare: kb('fresh draft', '/state') },
+  { route: 'POST /api/v1/kb/articles/:id/translation', expect: s(401, 403, 200, 200, 200, 200), body: { translationOf: null }, prepare: kb('fresh', '/translation') },
+  { route: 'GET /api/v1/kb/articles/:id/versions', variant: 'published public', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('pub', '/versions') },
+  { route: 'GET /api/v1/kb/articles/:id/versions', variant: 'internal', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('internal', '/versions') },
+  { route: 'GET /api/v1/kb/articles/:id/versions/:version', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('internal', '/versions/1') },
+  { route: 'GET /api/v1/kb/articles/:id/diff', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('pub', '/diff?from=1&to=2') },
+  { route: 'POST /api/v1/kb/articles/:id/versions/:version/restore', expect: s(401, 403, 200, 200, 200, 200), prepare: kb('fresh', '/versions/1/restore') },
+  { route: 'POST /api/v1/kb/articles/:id/view', variant: 'published public', expect: s(200, 200, 200, 200, 200, 200), prepare: kb('pub', '/view') },
+  { route: 'POST /api/v1/kb/articles/:id/view', variant: 'internal', expect: s(404, 404, 200, 200, 200, 200), prepare: kb('internal', '/view') },
+  { route: 'PUT /api/v1/kb/articles/:id/vote', variant: 'published public', expect: s(200, 200, 200, 200, 200, 200), body: { helpful: true }, prepare: kb('pub', '/vote') },
+  { route: 'PUT /api/v1/kb/articles/:id/vote', variant: 'internal', expect: s(404, 404, 200, 200, 200, 200), body: { helpful: false }, prepare: kb('internal', '/vote') },
+  { route: 'POST /api/v1/kb/articles/:id/deflect', expect: s(200, 200, 200, 200, 200, 200), body: {}, prepare: kb('pub', '/deflect') },
+  { route: 'POST /api/v1/kb/articles/:id/uses', variant: "the customer's own ticket", expect: s(401, 403, 200, 200, 200, 200), prepare: async (w) => ({ ...(await kb('pub', '/uses')(w)), body: { ticketId: w.ownTicketId } }) },
+  { route: 'POST /api/v1/kb/articles/:id/uses', variant: "another team's ticket", expect: s(401, 403, 404, 200, 200, 404), prepare: async (w) => ({ ...(await kb('pub', '/uses')(w)), body: { ticketId: w.otherTeamTicketId } }) },
+  { route: 'GET /api/v1/kb/articles/:id/tickets', expect: s(401, 404, 200, 200, 200, 200), prepare: kb('pub', '/tickets') },
+  { route: 'GET /api/v1/kb/search', expect: s(200, 200, 200, 200, 200, 200), prepare: () => ({ url: `/api/v1/kb/search?q=${encodeURIComponent('矩阵')}` }) },
+  { route: 'GET /api/v1/kb/suggest', expect: s(200, 200, 200, 200, 200, 200), prepare: () => ({ url: `/api/v1/kb/suggest?q=${encodeURIComponent('知识')}` }) },
+  { route: 'GET /api/v1/kb/analytics', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/kb/attachments', expect: s(401, 403, 201, 201, 201, 201),
+    prepare: () => multipart([{ filename: '说明.txt', type: 'text/plain', data: `矩阵附件 ${unique()}` }]) },
+  { route: 'GET /api/v1/kb/attachments/:id', variant: 'on a published public article', expect: s(200, 200, 200, 200, 200, 200), prepare: async (w) => ({ url: `/api/v1/kb/attachments/${(await kbWorld(w)).pubFile}` }) },
+  { route: 'GET /api/v1/kb/attachments/:id', variant: 'on an internal article', expect: s(404, 404, 200, 200, 200, 200), prepare: async (w) => ({ url: `/api/v1/kb/attachments/${(await kbWorld(w)).internalFile}` }) },
   // auth and the signed-in user
   { route: 'POST /api/v1/auth/login', expect: s(200, 200, 200, 200, 200, 200), prepare: (w) => ({ body: { email: w.emails.agent, password: PASSWORD } }) },
   { route: 'POST /api/v1/auth/logout', expect: s(401, 204, 204, 204, 204, 204), prepare: freshSession },
@@ -371,6 +472,32 @@ export const matrix: Row[] = [
   { route: 'PUT /api/v1/me/notification-preferences', expect: s(401, 403, 200, 200, 200, 200), body: { items: [{ kind: 'sla.warning', inApp: true, email: false }] } },
   { route: 'GET /api/v1/outbox', expect: s(401, 403, 403, 403, 200, 403) },
   { route: 'GET /api/v1/outbox/:id', expect: s(401, 403, 403, 403, 200, 403), prepare: outboxMail },
+  // mailboxes hold credentials: admins manage them, supervisors read them; any staff lists where a reply may go out from
+  { route: 'GET /api/v1/mailboxes', expect: s(401, 403, 403, 200, 200, 403) },
+  { route: 'GET /api/v1/mailboxes/choices', expect: s(401, 403, 200, 200, 200, 200) },
+  { route: 'POST /api/v1/mailboxes', expect: s(401, 403, 403, 403, 201, 403), prepare: () => ({ body: { name: '新邮箱', address: `${unique('new')}@localhost` } }) },
+  { route: 'GET /api/v1/mailboxes/:id', expect: s(401, 404, 404, 200, 200, 404), prepare: async (w) => ({ url: `/api/v1/mailboxes/${(await mailWorld(w)).mailboxId}` }) },
+  { route: 'PATCH /api/v1/mailboxes/:id', expect: s(401, 403, 403, 403, 200, 403), body: { unknownSenderPolicy: 'new_ticket' }, prepare: async (w) => ({ url: `/api/v1/mailboxes/${(await mailWorld(w)).mailboxId}` }) },
+  { route: 'DELETE /api/v1/mailboxes/:id', expect: s(401, 403, 403, 403, 204, 403), prepare: (w) => freshMailbox(w) },
+  { route: 'POST /api/v1/mailboxes/:id/test', expect: s(401, 403, 403, 403, 200, 403), prepare: (w) => freshMailbox(w, '/test') },
+  { route: 'GET /api/v1/mail-messages/:id/raw', variant: "the customer's own email", expect: s(401, 200, 200, 200, 200, 200), prepare: async (w) => ({ url: `/api/v1/mail-messages/${(await mailWorld(w)).ownEmailId}/raw` }) },
+  { route: 'GET /api/v1/mail-messages/:id/raw', variant: "an email on another team's ticket", expect: s(401, 404, 404, 200, 200, 404), prepare: async (w) => ({ url: `/api/v1/mail-messages/${(await mailWorld(w)).otherTeamEmailId}/raw` }) },
+  // customer accounts: public requests answer alike for everyone (no enumeration); links are checked, not callers
+  { route: 'POST /api/v1/auth/register', expect: s(202, 202, 202, 202, 202, 202), prepare: () => ({ body: { email: `${unique('matrix')}@example.com`, password: 'matrix-pass-phrase-1', name: '矩阵' } }) },
+  { route: 'POST /api/v1/auth/verify', expect: s(400, 400, 400, 400, 400, 400), body: { token: 'A'.repeat(43) } },
+  { route: 'POST /api/v1/auth/verify/resend', expect: s(202, 202, 202, 202, 202, 202), prepare: () => ({ body: { email: `${unique('matrix')}@example.com` } }) },
+  { route: 'POST /api/v1/auth/password-reset', expect: s(202, 202, 202, 202, 202, 202), prepare: () => ({ body: { email: `${unique('matrix')}@example.com` } }) },
+  { route: 'POST /api/v1/auth/password-reset/confirm', expect: s(400, 400, 400, 400, 400, 400), body: { token: 'B'.repeat(43), password: 'matrix-pass-phrase-1' } },
+  { route: 'POST /api/v1/auth/login-link', variant: 'turned off (default)', expect: s(403, 403, 403, 403, 403, 403), body: { email: 'matrix@example.com' } },
+  { route: 'POST /api/v1/auth/login-link/confirm', variant: 'turned off (default)', expect: s(403, 403, 403, 403, 403, 403), body: { token: 'C'.repeat(43) } },
+  { route: 'POST /api/v1/auth/invitation/accept', expect: s(400, 400, 400, 400, 400, 400), body: { token: 'D'.repeat(43), password: 'matrix-pass-phrase-1' } },
+  { route: 'POST /api/v1/customers/:id/invite', expect: s(401, 403, 403, 403, 201, 403), body: {},
+    prepare: async (w) => ({ url: `/api/v1/customers/${(await createCustomer(w.t, { emails: [`${unique('invite')}@example.com`] })).id}/invite` }) },
+  // portal settings: public to read (sign-in pages use them); admins write; the portal account is a customer's own
+  { route: 'GET /api/v1/portal/settings', expect: s(200, 200, 200, 200, 200, 200) },
+  { route: 'PUT /api/v1/portal/settings', expect: s(401, 403, 403, 403, 200, 403), body: { primaryColor: '#1d4ed8' } },
+  { route: 'GET /api/v1/portal/logo', variant: 'none uploaded', expect: s(404, 404, 404, 404, 404, 404) },
+  { route: 'GET /api/v1/portal/account', expect: s(401, 200, 403, 403, 403, 403) },
   // reports compare teams and agents: supervisors and admins only (the agent-limited token is refused too)
   { route: 'GET /api/v1/reports/sla', expect: s(401, 403, 403, 200, 200, 403), prepare: () => ({ url: '/api/v1/reports/sla?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=team' }) },
   { route: 'GET /api/v1/reports/sla.csv', expect: s(401, 403, 403, 200, 200, 403), prepare: () => ({ url: '/api/v1/reports/sla.csv?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=agent' }) },

@@ -50,7 +50,8 @@ export const router = createBrowserRouter([
       { path: '/admin/*', element: guarded(['admin'], <AdminApp />) },
       { path: '/agent/*', element: guarded(staff, <AgentApp />) },
       { path: '/settings/*', element: guarded(staff, <SettingsApp />) },
-      { path: '/portal/*', element: guarded(['customer'], <PortalApp />) },
+      // Public articles are open to anonymous visitors; the portal's request pages guard themselves.
+      { path: '/portal/*', element: <Suspense fallback={<FullPageSpin />}><PortalApp /></Suspense> },
       // Links in notification mail name the ticket only; staff open it in the agent console.
       { path: '/tickets/:id', element: guarded(staff, <TicketLink />) },
       {

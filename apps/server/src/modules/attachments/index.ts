@@ -1,4 +1,9 @@
 export { attachmentsRoutes } from './attachments.routes.js';
-export { attachmentsOfMessages, linkAttachments, presentAttachment, type AttachmentDto } from './attachments.service.js';
+export { attachmentsOfMessages, linkAttachments, presentAttachment, storeUpload, type AttachmentDto, type StoredUpload } from './attachments.service.js';
+// The knowledge base stores its documents with the same detection and serving rules.
+export { servingOf } from './content-type.js';
+export { contentDisposition } from './filenames.js';
 export { attachments } from './attachments.tables.js';
 export { defineAttachmentJobs, deleteStaleUploads, DELETE_STALE_UPLOADS } from './delete-stale-uploads.job.js';
+export { detectContentType, SNIFF_BYTES } from './content-type.js';
+export { cleanFilename } from './filenames.js';

@@ -2,6 +2,8 @@ import { lt } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/context.js';
 import { loginAttempts, sessions } from './auth.tables.js';
 import { loginThrottle } from './auth.service.js';
+import { deleteOldAccountRequests } from './account-throttle.js';
+import { deleteStaleTokens } from './account-tokens.repository.js';
 
 const EVERY_MS = 15 * 60_000;
 
@@ -16,14 +18,16 @@ export async function sweepAuth(deps: AppDeps) {
     .delete(loginAttempts)
     .where(lt(loginAttempts.createdAt, new Date(now.getTime() - 2 * loginThrottle.windowMs)))
     .returning({ id: loginAttempts.id });
-  return { sessions: expired.length, loginAttempts: stale.length };
+  const accountRequests = await deleteOldAccountRequests(deps.db, now);
+  const accountTokens = await deleteStaleTokens(deps.db, now);
+  return { sessions: expired.length, loginAttempts: stale.length, accountRequests: accountRequests.length, accountTokens: accountTokens.length };
 }
 
 /** Runs the sweep now and then every 15 minutes on a worker instance; returns a stopper. */
 export function startAuthMaintenance(deps: AppDeps): () => void {
   const run = () =>
     sweepAuth(deps).then(
-      (n) => (n.sessions || n.loginAttempts) && deps.log.info(n, 'auth sweep'),
+      (n) => (n.sessions || n.loginAttempts || n.accountRequests || n.accountTokens) && deps.log.info(n, 'auth sweep'),
       (err: unknown) => deps.log.warn({ err }, 'auth sweep failed'),
     );
   void run();

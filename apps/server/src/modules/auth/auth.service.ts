@@ -46,6 +46,10 @@ export async function login(deps: AppDeps, body: LoginBody, ip: string, userAgen
     // One message for unknown email and wrong password: never tell which accounts exist.
     throw new AppError('invalid_credentials', 'Email or password is incorrect');
   }
+  // Only after the password matched: the answer tells nothing to someone who does not know it.
+  if (user.role === 'customer' && !user.emailVerifiedAt) {
+    throw new AppError('email_not_verified', 'Verify your email address first: follow the link we mailed you, or ask for a new one');
+  }
   const secret = randomSecret();
   const expiresAt = new Date(now.getTime() + deps.config.sessionDays * 86_400_000);
   await deps.db.transaction(async (tx) => {

@@ -8,3 +8,6 @@ export { hashPassword, verifyPassword } from './passwords.js';
 export { minRole } from './roles.js';
 export { authorizeCrud, type CrudAction } from './policy.js';
 export { AuthCache, authCacheOf, invalidateAuth, type AuthInvalidation } from './auth-cache.js';
+export { customerAccountsRoutes } from './customer-accounts.routes.js';
+export { defineAccountMailJobs, SEND_ACCOUNT_MAIL } from './account-mail.jobs.js';
+export { accountThrottle } from './account-throttle.js';

@@ -46,6 +46,7 @@ const zh: Strings = {
     'ticket.assigned': '分配给您', mentioned: '有人提到了您', 'customer.replied': '客户已回复', 'sla.warning': 'SLA 预警',
     'sla.breached': 'SLA 已超时', escalation: '工单已升级', 'ticket.escalated': '工单已升级', 'complaint.urgent': '紧急投诉',
     'follow_up.scheduled': '待回访',
+    'email.bounced': '邮件未送达',
   },
   happened: {
     'ticket.assigned': (a, t) => `${a} 将工单 ${t} 分配给了您。`,
@@ -57,6 +58,7 @@ const zh: Strings = {
     'ticket.escalated': (_a, t) => `工单 ${t} 已升级，需要您关注。`,
     'complaint.urgent': (_a, t) => `紧急投诉 ${t} 需要主管立即关注。`,
     'follow_up.scheduled': (_a, t) => `工单 ${t} 已安排回访。`,
+    'email.bounced': (_a, t) => `工单 ${t} 的回复邮件未能送达客户，请核对客户的邮箱地址。`,
   },
   other: (a, k, t) => `${a}：${k}（工单 ${t}）`,
   greeting: (n) => `${n}，您好：`,
@@ -74,6 +76,7 @@ const en: Strings = {
     'ticket.assigned': 'Assigned to you', mentioned: 'You were mentioned', 'customer.replied': 'Customer replied', 'sla.warning': 'SLA warning',
     'sla.breached': 'SLA breached', escalation: 'Escalated', 'ticket.escalated': 'Escalated', 'complaint.urgent': 'Urgent complaint',
     'follow_up.scheduled': 'Follow-up due',
+    'email.bounced': 'Email not delivered',
   },
   happened: {
     'ticket.assigned': (a, t) => `${a} assigned ticket ${t} to you.`,
@@ -85,6 +88,7 @@ const en: Strings = {
     'ticket.escalated': (_a, t) => `Ticket ${t} was escalated and needs your attention.`,
     'complaint.urgent': (_a, t) => `Urgent complaint ${t} needs a supervisor's attention now.`,
     'follow_up.scheduled': (_a, t) => `A follow-up call is scheduled for ticket ${t}.`,
+    'email.bounced': (_a, t) => `The email reply on ticket ${t} did not reach the customer; check their address.`,
   },
   other: (a, k, t) => `${a}: ${k} (ticket ${t})`,
   greeting: (n) => `Hello ${n},`,

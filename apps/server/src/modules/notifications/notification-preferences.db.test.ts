@@ -33,6 +33,7 @@ describe('notification preferences', () => {
       'sla.breached': { inApp: true, email: true },
       escalation: { inApp: true, email: true },
       'follow_up.scheduled': { inApp: true, email: false },
+      'email.bounced': { inApp: true, email: true },
     });
   });
 

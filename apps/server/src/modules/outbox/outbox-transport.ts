@@ -19,7 +19,14 @@ export function outboxTransport(deps: Pick<AppDeps, 'db' | 'clock'>): MailTransp
         subject: mail.subject,
         text: mail.text,
         html: mail.html ?? null,
-        headers: { 'Message-ID': mail.messageId, ...(mail.toName ? { To: `${mail.toName} <${mail.to}>` } : {}), ...mail.headers },
+        headers: {
+          'Message-ID': mail.messageId,
+          ...(mail.toName ? { To: `${mail.toName} <${mail.to}>` } : {}),
+          ...(mail.cc?.length ? { Cc: mail.cc.map((c) => (c.name ? `${c.name} <${c.address}>` : c.address)).join(', ') } : {}),
+          // The outbox keeps text, not files: it names what would have been attached.
+          ...(mail.attachments?.length ? { 'X-Kefu-Attachments': mail.attachments.map((a) => a.filename).join(', ') } : {}),
+          ...mail.headers,
+        },
         createdAt: now,
       });
       return { messageId: mail.messageId };

@@ -5,6 +5,8 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
+// A leaf of the kb module (not its index, which imports this module's index: a cycle).
+import { draftArticleFromTicket } from '../kb/kb-from-ticket.js';
 import { notifyUsers } from './notifications.js';
 import { recordTicketEvent } from './ticket-events.js';
 import { changedWhileSaving } from './tickets.policy.js';
@@ -121,8 +123,10 @@ export async function archiveLesson(deps: AppDeps, ctx: RequestContext, ticketId
     await tx.insert(lessons).values({ id: lessonId, ticketId: t.id, title: t.subject, body, category: t.complaintCategory, createdById: ctx.actor.userId, createdAt: now });
     const after = await repo.updateTicketRow(tx, t.id, t.version, { lessonArchivedAt: now, updatedAt: now });
     if (!after) throw changedWhileSaving();
-    await recordTicketEvent(deps, tx, ctx, after, 'complaint.lesson_archived', { lessonId });
-    return { lessonId, ticket: await present(deps, tx, after) };
+    // The lesson also opens a knowledge-base draft (internal) that an editor can polish and publish.
+    const articleId = await draftArticleFromTicket(deps, tx, ctx, after);
+    await recordTicketEvent(deps, tx, ctx, after, 'complaint.lesson_archived', { lessonId, articleId });
+    return { lessonId, articleId, ticket: await present(deps, tx, after) };
   });
 }
 

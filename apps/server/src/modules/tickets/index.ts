@@ -14,3 +14,6 @@ export { ticketToolsRoutes } from './ticket-tools.routes.js';
 export { bulkUpdateTickets } from './ticket-bulk.service.js';
 export { mergeTicket, splitTicket } from './ticket-merge.service.js';
 export { defineSlaJobs } from './ticket-sla.jobs.js';
+export { onPublicReply, type PublicReply, type PublicReplyHook } from './public-reply-hooks.js';
+export { notifyUsers } from './notifications.js';
+export { addCustomerMessage, lockTicket, openTicketForCustomer } from './ticket-system-writes.js';

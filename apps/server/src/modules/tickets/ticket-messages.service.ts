@@ -1,15 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { createMessageBodySchema, type CreateMessageBody, type Message, type TimelineItem } from '@kefu/contracts';
+import { createMessageBodySchema, type CreateMessageBody, type EmailMeta, type Message, type TimelineItem } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, invalidField, notFound } from '../../platform/http/app-error.js';
-import { htmlToText, sanitizeHtml } from '../../platform/http/sanitize.js';
+import { sanitizeHtml, textOfSafeHtml } from '../../platform/http/sanitize.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { toSearchVector } from '../../platform/search/index.js';
 import { attachmentsOfMessages, linkAttachments, type AttachmentDto } from '../attachments/index.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
+// A leaf of the mail module (its tables only): importing mail's index would be a cycle.
+import { emailMetaOfMessages } from '../mail/mail-meta.js';
 import { activeStaffAmong, notifyUsers } from './notifications.js';
+import { runPublicReplyHooks } from './public-reply-hooks.js';
 import { recordTicketEvent } from './ticket-events.js';
 import { changedWhileSaving } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
@@ -25,11 +28,11 @@ export function toSafeHtml(body: string): { html: string; text: string; empty: b
   const html = /<[a-z!/][\s\S]*>/i.test(clean)
     ? sanitizeHtml(clean)
     : clean.split(/\r?\n\s*\r?\n/).map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('');
-  const text = htmlToText(html).trim();
+  const text = textOfSafeHtml(html).trim();
   return { html, text, empty: !text && !/<img/i.test(html) };
 }
 
-export const presentMessage = (m: MessageRow, files: AttachmentDto[] = []): Message => ({
+export const presentMessage = (m: MessageRow, files: AttachmentDto[] = [], email: EmailMeta | null = null): Message => ({
   id: m.id,
   ticketId: m.ticketId,
   authorType: m.authorUserId ? 'staff' : 'customer',
@@ -40,10 +43,11 @@ export const presentMessage = (m: MessageRow, files: AttachmentDto[] = []): Mess
   bodyHtml: m.bodyHtml,
   bodyText: m.bodyText,
   attachments: files,
+  email,
   createdAt: m.createdAt.toISOString(),
 });
 
-async function insertMessage(deps: AppDeps, tx: Executor, row: Omit<typeof ticketMessages.$inferInsert, 'id' | 'createdAt'> & { id?: string }) {
+export async function insertMessage(deps: AppDeps, tx: Executor, row: Omit<typeof ticketMessages.$inferInsert, 'id' | 'createdAt'> & { id?: string }) {
   const now = deps.clock.now();
   const [m] = await tx
     .insert(ticketMessages)
@@ -108,13 +112,14 @@ export async function addMessage(deps: AppDeps, ctx: RequestContext, ticketId: s
       bodyText: text,
     });
     const files = await linkAttachments(tx, ctx, body.attachmentIds, { ticketId: t.id, messageId: m.id });
+    if (staff && !body.internal) await runPublicReplyHooks(deps, tx, { ctx, ticket: updated, messageId: m.id, attachmentIds: files.map((f) => f.id), mailboxId: body.mailboxId });
     await recordTicketEvent(deps, tx, ctx, updated, 'message.added', {
       messageId: m.id, internal: body.internal, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}), ...(status !== t.status ? { status: [t.status, status] } : {}),
     });
     const mentioned = await activeStaffAmong(tx, body.mentionIds);
     await notifyUsers(deps, tx, ctx, mentioned, 'mentioned', t.id, { number: t.number, subject: t.subject, messageId: m.id });
     if (!staff && t.assigneeId) await notifyUsers(deps, tx, ctx, [t.assigneeId], 'customer.replied', t.id, { number: t.number, subject: t.subject });
-    return presentMessage(m, files);
+    return presentMessage(m, files, (await emailMetaOfMessages(tx, [m.id])).get(m.id) ?? null);
   });
 }
 
@@ -139,9 +144,10 @@ export async function getTimeline(deps: AppDeps, ctx: RequestContext, ticketId: 
     deps.db.select().from(ticketMessages).where(and(eq(ticketMessages.ticketId, t.id), staff ? undefined : eq(ticketMessages.internal, false))).orderBy(asc(ticketMessages.id)),
     deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, t.id)).orderBy(asc(ticketEvents.id)),
   ]);
-  const files = await attachmentsOfMessages(deps.db, messages.map((m) => m.id));
+  const ids = messages.map((m) => m.id);
+  const [files, emails] = await Promise.all([attachmentsOfMessages(deps.db, ids), emailMetaOfMessages(deps.db, ids)]);
   const items: TimelineItem[] = [
-    ...messages.map((m) => ({ kind: 'message' as const, ...presentMessage(m, files.get(m.id) ?? []) })),
+    ...messages.map((m) => ({ kind: 'message' as const, ...presentMessage(m, files.get(m.id) ?? [], emails.get(m.id) ?? null) })),
     ...events.flatMap((e) => {
       const data = staff ? e.data : customerView(e.type, e.data);
       return data ? [{ kind: 'event' as const, id: e.id, type: e.type, actorId: staff ? e.actorId : null, actorName: e.actorName, data, createdAt: e.createdAt.toISOString() }] : [];

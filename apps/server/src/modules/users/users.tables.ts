@@ -16,6 +16,11 @@ export const users = pgTable(
     away: boolean('away').notNull().default(false),
     /** For role customer: the CRM record this login belongs to. */
     customerId: uuid('customer_id'),
+    /**
+     * When the user proved they read mail at `email`. Null only for portal sign-ups and invitations
+     * not yet confirmed (they cannot sign in); accounts an admin creates count as verified.
+     */
+    emailVerifiedAt: at('email_verified_at').defaultNow(),
     lastLoginAt: at('last_login_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -19,6 +19,20 @@ export interface OutboundMail {
   html?: string | null | undefined;
   /** Extra headers; a Message-ID here is kept, otherwise one is made. */
   headers?: Record<string, string> | undefined;
+  /** Copies to: customers CC'd on an email conversation. */
+  cc?: ReadonlyArray<MailAddress> | undefined;
+  attachments?: ReadonlyArray<MailAttachment> | undefined;
+}
+
+export interface MailAddress {
+  address: string;
+  name?: string | null | undefined;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface SentMail {
@@ -63,12 +77,34 @@ export function finalize(mail: OutboundMail): Required<Pick<OutboundMail, 'heade
   for (const [k, v] of Object.entries(mail.headers ?? {})) headers[headerSafe(k)] = headerSafe(v);
   const messageId = headers['Message-ID'] ?? newMessageId(mail.from);
   delete headers['Message-ID'];
+  // A person's reply (Auto-Submitted: no) may get the customer's out-of-office answer; everything
+  // else Kefu sends is machine-written (RFC 3834), so auto-responders must not answer it.
+  const human = headers['Auto-Submitted'] === 'no';
   return {
     ...mail,
     subject: headerSafe(mail.subject),
     toName: mail.toName === undefined ? undefined : headerSafe(mail.toName),
-    // RFC 3834: notifications are machine-written, so auto-responders must not answer them.
-    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', ...headers },
+    cc: mail.cc?.map((c) => ({ address: headerSafe(c.address), name: c.name ? headerSafe(c.name) : null })),
+    headers: human ? headers : { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', ...headers },
     messageId,
   };
+}
+
+/** Why an SMTP send failed, and whether trying again can help. */
+export interface SendFailure {
+  /** A 5xx reply: the server said no for good (RFC 5321 §4.2.1); retrying would only repeat it. */
+  permanent: boolean;
+  /** The server's reply line when there is one (`550 5.1.1 no such user`), else the error. */
+  reason: string;
+}
+
+/** Classifies an error thrown by a transport's `send` (nodemailer sets `responseCode`/`response`). */
+export function sendFailureOf(err: unknown): SendFailure {
+  const e = (err ?? {}) as { responseCode?: unknown; response?: unknown; code?: unknown; message?: unknown };
+  const status = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+  const line = typeof e.response === 'string' && e.response.trim() ? e.response.trim() : undefined;
+  const message = typeof e.message === 'string' ? e.message : String(err);
+  const code = typeof e.code === 'string' ? `${e.code}: ` : '';
+  const reason = (line ?? `${code}${message}`).replace(/\s+/g, ' ').slice(0, 1000);
+  return { permanent: status !== undefined && status >= 500 && status < 600, reason };
 }

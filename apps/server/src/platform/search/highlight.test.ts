@@ -21,6 +21,10 @@ describe('snippet', () => {
     expect(snippet('<script>', 'script')).toBe('&lt;<mark>script</mark>&gt;');
   });
 
+  it('marks hyphenated words and part numbers', () => {
+    expect(snippet('Turn on two-factor login for SKU-42', 'two-factor SKU-42')).toBe('Turn on <mark>two-factor</mark> login for <mark>SKU-42</mark>');
+  });
+
   it('cuts long text around the first match without splitting an emoji', () => {
     const text = `${'😀'.repeat(300)}退款${'很长的正文'.repeat(100)}`;
     const html = snippet(text, '退款', { maxLength: 40 });

@@ -11,7 +11,8 @@ import { queryTerms } from './segment.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// No "-": outside a character class the u flag rejects "\-", so "SKU-42" threw a SyntaxError.
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** A crude English stem, only for highlighting: enough to mark refund in "refunds" and "refunded". */
 function root(word: string): string {

@@ -3,10 +3,14 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BankOutlined,
+  BookOutlined,
   CalendarOutlined,
   ContactsOutlined,
   CommentOutlined,
   FormOutlined,
+  GlobalOutlined,
+  FolderOpenOutlined,
+  LineChartOutlined,
   DashboardOutlined,
   InboxOutlined,
   MailOutlined,
@@ -61,6 +65,23 @@ export function useAdminNav(): NavGroup[] {
       ],
     },
     {
+      key: 'kb',
+      label: t('kb.nav.group'),
+      items: [
+        { path: '/admin/kb/articles', label: t('kb.nav.articles'), icon: <BookOutlined aria-hidden /> },
+        { path: '/admin/kb/categories', label: t('kb.nav.categories'), icon: <FolderOpenOutlined aria-hidden /> },
+        { path: '/admin/kb/analytics', label: t('kb.nav.analytics'), icon: <LineChartOutlined aria-hidden /> },
+      ],
+    },
+    {
+      key: 'channels',
+      label: t('mail.navGroup'),
+      items: [
+        { path: '/admin/mailboxes', label: t('mail.nav'), icon: <MailOutlined aria-hidden /> },
+        { path: '/admin/portal-settings', label: t('accounts.portal.nav'), icon: <GlobalOutlined aria-hidden /> },
+      ],
+    },
+    {
       key: 'reports',
       label: t('reports.navGroup'),
       items: [{ path: '/agent/reports/sla', label: t('reports.sla.nav'), icon: <BarChartOutlined aria-hidden /> }],
@@ -84,6 +105,13 @@ export function useAgentNav(): NavGroup[] {
   const slaPolicies = role === 'supervisor' || role === 'admin'
     ? [{ path: '/agent/sla-policies', label: t('sla.policies.nav'), icon: <SafetyCertificateOutlined aria-hidden /> }]
     : [];
+  // Agents write articles; supervisors and admins also shape the tree and read the analytics.
+  const kbManage = role === 'supervisor' || role === 'admin'
+    ? [
+        { path: '/agent/kb/categories', label: t('kb.nav.categories'), icon: <FolderOpenOutlined aria-hidden /> },
+        { path: '/agent/kb/analytics', label: t('kb.nav.analytics'), icon: <LineChartOutlined aria-hidden /> },
+      ]
+    : [];
   // Reports compare teams and agents: for supervisors and admins, as the API allows.
   const reports: NavGroup[] = role === 'supervisor' || role === 'admin'
     ? [{ key: 'reports', label: t('reports.navGroup'), items: [{ path: '/agent/reports/sla', label: t('reports.sla.nav'), icon: <BarChartOutlined aria-hidden /> }] }]
@@ -96,6 +124,8 @@ export function useAgentNav(): NavGroup[] {
         { path: '/agent/follow-ups', label: t('followUps.nav'), icon: <PhoneOutlined aria-hidden /> },
         { path: '/agent', label: t('nav.home'), icon: <DashboardOutlined aria-hidden />, exact: true },
         { path: '/agent/canned-responses', label: t('cannedResponses.nav'), icon: <CommentOutlined aria-hidden /> },
+        { path: '/agent/kb/articles', label: t('kb.nav.articles'), icon: <BookOutlined aria-hidden /> },
+        ...kbManage,
         ...slaPolicies,
       ],
     },

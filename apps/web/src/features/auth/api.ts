@@ -1,4 +1,6 @@
-import type { LoginBody, MeResponse, SessionUser, UpdateMeBody } from '@kefu/contracts';
+import type {
+  AcceptInvitationBody, AccountRequestAccepted, LoginBody, MeResponse, RegisterBody, ResetPasswordBody, SessionUser, UpdateMeBody,
+} from '@kefu/contracts';
 import { api, isApiError } from '../../shared/api/client';
 
 export const sessionKey = ['session'] as const;
@@ -43,3 +45,14 @@ export function clearSessionExpired() {
     // nothing to clear
   }
 }
+
+// ——— Portal accounts: sign-up, verification, password reset, sign-in links, invitations ———
+
+export const register = (body: RegisterBody) => api.post<AccountRequestAccepted>('/auth/register', body);
+export const verifyEmail = (token: string) => api.post<{ user: SessionUser }>('/auth/verify', { token });
+export const resendVerification = (email: string) => api.post<AccountRequestAccepted>('/auth/verify/resend', { email });
+export const requestPasswordReset = (email: string) => api.post<AccountRequestAccepted>('/auth/password-reset', { email });
+export const confirmPasswordReset = (body: ResetPasswordBody) => api.post<{ user: SessionUser }>('/auth/password-reset/confirm', body);
+export const requestLoginLink = (email: string) => api.post<AccountRequestAccepted>('/auth/login-link', { email });
+export const confirmLoginLink = (token: string) => api.post<{ user: SessionUser }>('/auth/login-link/confirm', { token });
+export const acceptInvitation = (body: AcceptInvitationBody) => api.post<{ user: SessionUser }>('/auth/invitation/accept', body);

@@ -7,6 +7,9 @@ import { customersRoutes } from '../../../features/customers/routes';
 import { customFieldsRoutes } from '../../../features/custom-fields/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
 import { outboxRoutes } from '../../../features/outbox/routes';
+import { portalSettingsRoutes } from '../../../features/portal-settings/routes';
+import { mailRoutes } from '../../../features/mail/routes';
+import { kbRoutes } from '../../../features/kb/routes';
 import { slaPoliciesRoutes } from '../../../features/sla-policies/routes';
 import { teamsRoutes } from '../../../features/teams/routes';
 import { usersRoutes } from '../../../features/users/routes';
@@ -29,6 +32,9 @@ export function AdminApp() {
     ...businessCalendarsRoutes,
     ...slaPoliciesRoutes,
     ...outboxRoutes,
+    ...portalSettingsRoutes,
+    ...mailRoutes,
+    ...kbRoutes,
     { path: '*', element: <ProblemResult status={404} home="/admin" /> },
   ]);
   return (

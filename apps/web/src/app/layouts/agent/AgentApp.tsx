@@ -8,6 +8,7 @@ import { ticketsRoutes } from '../../../features/tickets/routes';
 import { organizationsRoutes } from '../../../features/organizations/routes';
 import { reportsRoutes } from '../../../features/reports/routes';
 import { slaPoliciesRoutes } from '../../../features/sla-policies/routes';
+import { kbRoutes } from '../../../features/kb/routes';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
 import { useAgentNav } from '../nav';
 import { AppShell } from '../shell/AppShell';
@@ -24,6 +25,7 @@ export function AgentApp() {
     ...followUpsRoutes,
     ...reportsRoutes,
     ...slaPoliciesRoutes,
+    ...kbRoutes,
     { path: '*', element: <ProblemResult status={404} home="/agent" /> },
   ]);
   return (

@@ -2,14 +2,17 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { CheckCircleFilled, LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { limits, loginBodySchema } from '@kefu/contracts';
 import { isApiError } from '../../../shared/api/client';
 import { problemMessage } from '../../../shared/api/problem-message';
 import { zodRule } from '../../../shared/forms/zod-rule';
 import { BrandMark } from '../../../shared/ui/Brand';
+import { PortalTheme } from '../../portal-settings/components/PortalTheme';
+import { usePortalSettings } from '../../portal-settings/hooks/use-portal-settings';
 import { clearSessionExpired, sessionExpired } from '../api';
 import { homeFor, useLogin, useSession } from '../hooks/use-session';
+import { usePortalLanguages } from './AccountFrame';
 import { LanguageSwitch } from './LanguageSwitch';
 import './login.css';
 
@@ -45,12 +48,16 @@ export function LoginPage() {
   const [expired] = useState(sessionExpired);
   useEffect(clearSessionExpired, []);
   const next = safeNext(params.get('next'));
+  const { settings } = usePortalSettings();
+  const languages = usePortalLanguages();
+  const [email, setEmail] = useState('');
 
   // Signed in already, or just now: the session query now holds the user.
   if (!isPending && user) return <Navigate to={next ?? homeFor(user.role)} replace />;
 
   const onFinish = (values: LoginValues) => {
     setError(null);
+    setEmail(values.email.trim().toLowerCase());
     login.mutate(values, {
       onError: (e) => {
         setError(e);
@@ -67,13 +74,15 @@ export function LoginPage() {
     return problemMessage(error, t);
   })();
 
+  const unverified = isApiError(error) && error.code === 'email_not_verified';
   return (
+    <PortalTheme>
     <div className="kefu-login">
       <aside className="kefu-login__hero">
         <Flex align="center" gap={12}>
-          <BrandMark size={40} />
+          {settings.logoUrl ? <img src={settings.logoUrl} alt="" height={40} style={{ maxWidth: 160, objectFit: 'contain' }} /> : <BrandMark size={40} />}
           <div>
-            <div className="kefu-login__brand">{t('app.name')}</div>
+            <div className="kefu-login__brand">{settings.name || t('app.name')}</div>
             <div className="kefu-login__tagline">{t('app.tagline')}</div>
           </div>
         </Flex>
@@ -92,7 +101,7 @@ export function LoginPage() {
       </aside>
       <main className="kefu-login__panel">
         <Flex justify="flex-end">
-          <LanguageSwitch />
+          <LanguageSwitch only={languages} />
         </Flex>
         <div className="kefu-login__form">
           <Typography.Title level={2} style={{ marginBottom: 4 }}>
@@ -104,7 +113,16 @@ export function LoginPage() {
           {expired && !errorText ? (
             <Alert type="info" showIcon title={t('errors.unauthenticated')} style={{ marginBottom: 20 }} />
           ) : null}
-          {errorText ? <Alert type="error" showIcon title={errorText} style={{ marginBottom: 20 }} role="alert" /> : null}
+          {errorText ? (
+            <Alert
+              type={unverified ? 'warning' : 'error'}
+              showIcon
+              title={errorText}
+              style={{ marginBottom: 20 }}
+              role="alert"
+              action={unverified ? <Link to={`/check-email?for=signup&email=${encodeURIComponent(email)}`}>{t('accounts.login.resend')}</Link> : undefined}
+            />
+          ) : null}
           <Form<LoginValues> name="login" layout="vertical" size="large" onFinish={onFinish} requiredMark={false}>
             <Form.Item name="email" label={t('login.email')} rules={[zodRule(loginBodySchema.shape.email, t)]}>
               <Input prefix={<MailOutlined />} type="email" autoComplete="username" maxLength={limits.email} autoFocus />
@@ -123,9 +141,19 @@ export function LoginPage() {
               {cooldown.left > 0 ? t('login.cooldown', { seconds: cooldown.left }) : t('login.submit')}
             </Button>
           </Form>
+          <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
+            <Link to="/forgot-password">{t('accounts.login.forgot')}</Link>
+            {settings.loginLinkEnabled ? <Link to="/login-link">{t('accounts.login.withLink')}</Link> : null}
+          </Flex>
+          {settings.signupMode === 'open' ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 24, textAlign: 'center' }}>
+              {t('accounts.login.noAccount')} <Link to="/signup">{t('accounts.login.signUp')}</Link>
+            </Typography.Paragraph>
+          ) : null}
         </div>
         <div />
       </main>
     </div>
+    </PortalTheme>
   );
 }

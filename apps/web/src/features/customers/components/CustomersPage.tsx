@@ -10,6 +10,8 @@ import { formatDateTime } from '../../../shared/ui/format';
 import { PersonCell } from '../../../shared/ui/PersonCell';
 import { TagList } from '../../../shared/ui/TagList';
 import { organizationOptions } from '../../organizations/api';
+import { useSession } from '../../auth/hooks/use-session';
+import { InviteToPortalButton } from '../../portal-settings/components/InviteToPortalButton';
 import { createCustomer, customersResource, listCustomers, updateCustomer } from '../api';
 import { CustomerFormFields } from './CustomerFormFields';
 
@@ -53,6 +55,7 @@ function ContactCell({ customer }: { customer: Customer }) {
 /** Used by both the admin console and the agent console. */
 export function CustomersPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
 
   const columns: ColumnsType<Customer> = [
     { key: 'name', title: t('customers.name'), render: (_, c) => <PersonCell name={c.name} /> },
@@ -70,6 +73,8 @@ export function CustomersPage() {
     { key: 'tags', title: t('customers.tags'), render: (_, c) => <TagList items={c.tags} color="blue" /> },
     { key: 'locale', title: t('customers.locale'), render: (_, c) => t(`lang.${c.locale}`) },
     { key: 'updatedAt', title: t('common.updatedAt'), render: (_, c) => formatDateTime(c.updatedAt) },
+    // Only admins may open the portal to a customer (POST /customers/:id/invite).
+    ...(user?.role === 'admin' ? [{ key: 'portal', title: t('accounts.portal.invite.column'), render: (_: unknown, c: Customer) => <InviteToPortalButton customer={c} /> }] : []),
   ];
 
   return (

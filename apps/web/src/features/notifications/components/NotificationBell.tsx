@@ -28,6 +28,8 @@ function describe(n: AppNotification, t: TFunction): string {
       return t('notifications.kinds.complaintUrgent', vars);
     case 'follow_up.scheduled':
       return t('notifications.kinds.followUpScheduled', vars);
+    case 'email.bounced':
+      return t('notifications.kinds.emailBounced', { ...vars, recipient: typeof n.data.recipient === 'string' ? n.data.recipient : '' });
     case 'sla.warning':
       return t('notifications.kinds.slaWarning', vars);
     case 'sla.breached':

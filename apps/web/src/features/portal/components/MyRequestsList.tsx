@@ -2,6 +2,7 @@ import { Button, Empty, Flex, List, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { TicketStatus } from '@kefu/contracts';
 import { formatDateTime } from '../../../shared/ui/format';
 import { EscalationTag } from '../../sla-policies';
 import { listTickets, ticketsResource } from '../../tickets/api';
@@ -10,12 +11,16 @@ import { StatusTag } from '../../tickets/components/TicketTags';
 
 const PAGE_SIZE = 20;
 
-/** The customer's requests, latest change first (the server shows a customer only their own). */
-export function MyRequestsList() {
+/**
+ * The customer's requests, latest change first. The server shows a customer their own, and their
+ * organization's when it shares requests.
+ */
+export function MyRequestsList({ status, limit = PAGE_SIZE, requesterId }: { status?: readonly TicketStatus[]; limit?: number; requesterId?: string | undefined }) {
   const { t } = useTranslation();
+  const statusParam = status?.join(',');
   const query = useInfiniteQuery({
-    queryKey: [ticketsResource, 'portal'],
-    queryFn: ({ pageParam, signal }) => listTickets({ cursor: pageParam, limit: PAGE_SIZE }, signal),
+    queryKey: [ticketsResource, 'portal', statusParam ?? 'all', limit, requesterId ?? 'visible'],
+    queryFn: ({ pageParam, signal }) => listTickets({ cursor: pageParam, limit, status: statusParam, requesterId }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -27,7 +32,7 @@ export function MyRequestsList() {
         description={
           <>
             <Typography.Text strong style={{ display: 'block', fontSize: 15 }}>{t('portal.noRequests')}</Typography.Text>
-            <Typography.Text type="secondary">{t('portal.noRequestsHint')}</Typography.Text>
+            <Typography.Text type="secondary">{t('kb.portal.noRequestsHint')}</Typography.Text>
           </>
         }
       />
@@ -43,9 +48,13 @@ export function MyRequestsList() {
             <Flex vertical gap={2} style={{ minWidth: 0, flex: 1 }}>
               <Flex gap={8} align="center" wrap>
                 <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>{ticketNumber(r.number)}</Typography.Text>
-                <Link to={`requests/${r.id}`} style={{ fontWeight: 500 }}>{r.subject}</Link>
+                <Link to={`/portal/requests/${r.id}`} style={{ fontWeight: 500 }}>{r.subject}</Link>
               </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('portalRequests.updated', { at: formatDateTime(r.updatedAt) })}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('portalRequests.updated', { at: formatDateTime(r.updatedAt) })}
+                {/* Shared organization requests list colleagues' requests too: say whose each one is. */}
+                {' · '}{t('kb.portal.askedBy', { name: r.requesterName })}
+              </Typography.Text>
             </Flex>
             <Flex gap={6} align="center">
               <EscalationTag level={r.escalationLevel} />

@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { complaintCategories, complaintImpacts, complaintRemedies } from '@kefu/contracts';
 import { formatDateTime } from '../../../shared/ui/format';
+import { useArticleFromTicket } from '../../kb';
 import { archiveLesson, updateTicket } from '../api';
 import { useAdoptNewVersions } from '../hooks/use-adopt-new-versions';
 import { useTicketWorkspace } from '../hooks/use-ticket';
@@ -41,6 +42,7 @@ function ComplaintCard({ ticket, complaint, timeline }: { ticket: Ticket; compla
   const [confirming, setConfirming] = useState(false);
   const onWriteError = useTicketWriteErrors();
   const impact = Form.useWatch('impact', form) ?? complaint.impact;
+  const toArticle = useArticleFromTicket('kb.fromTicket.lessonDraft');
 
   const adopt = (next: Ticket) => {
     if (!next.complaint) return;
@@ -68,6 +70,8 @@ function ComplaintCard({ ticket, complaint, timeline }: { ticket: Ticket; compla
     onSuccess: (res) => {
       ws.applyTicket(res.ticket);
       void message.success(t('tickets.complaint.lessonArchived'));
+      // The lesson becomes knowledge: open the draft article prefilled from this complaint.
+      toArticle.mutate(ticket.id);
     },
     onError: onWriteError,
   });
@@ -150,7 +154,7 @@ function ComplaintCard({ ticket, complaint, timeline }: { ticket: Ticket; compla
           {t('tickets.complaint.recordConfirmation')}
         </Button>
         <Tooltip title={canArchive ? undefined : t('tickets.complaint.archiveHint')}>
-          <Button icon={<BookOutlined />} disabled={!canArchive || Boolean(complaint.lessonArchivedAt)} loading={lesson.isPending} onClick={() => lesson.mutate()}>
+          <Button icon={<BookOutlined />} disabled={!canArchive || Boolean(complaint.lessonArchivedAt)} loading={lesson.isPending || toArticle.isPending} onClick={() => lesson.mutate()}>
             {t('tickets.complaint.archive')}
           </Button>
         </Tooltip>

@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/client';
 import { problemMessage } from '../../../shared/api/problem-message';
 import { CannedResponsePicker } from '../../canned-responses';
+import { InsertArticlePicker } from '../../kb';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { addMessage } from '../api';
-import { useBaseVersion, useTicketWorkspace } from '../hooks/use-ticket';
+import { ReplyMailboxSelect, useReplyMailboxes } from '../../mail';
+import { useBaseVersion, useTicketWorkspace, useTimelineQuery } from '../hooks/use-ticket';
 import { useStaffDirectory } from '../hooks/use-staff';
 import { ticketNumber } from '../format';
 
@@ -38,6 +40,9 @@ export function ReplyBox({ ref, onDraftChange }: ReplyBoxProps) {
   const [mode, setMode] = useState<ReplyMode>('public');
   const [text, setText] = useState('');
   const [mentionIds, setMentionIds] = useState<string[]>([]);
+  const mail = useReplyMailboxes(ticket, useTimelineQuery(ticket.id).data?.items);
+  const [chosenMailbox, setChosenMailbox] = useState<string>();
+  const mailboxId = mail.isEmail ? (chosenMailbox ?? mail.preselected) : undefined;
   const area = useRef<TextAreaRef>(null);
   const base = useBaseVersion(text.trim().length > 0);
   const closed = ticket.status === 'closed' || ticket.mergedIntoId !== null;
@@ -55,7 +60,8 @@ export function ReplyBox({ ref, onDraftChange }: ReplyBoxProps) {
   };
 
   const send = useMutation({
-    mutationFn: () => addMessage(ticket.id, { body: text, internal: mode === 'internal', mentionIds }, base),
+    mutationFn: () =>
+      addMessage(ticket.id, { body: text, internal: mode === 'internal', mentionIds, ...(mode === 'public' && mailboxId ? { mailboxId } : {}) }, base),
     onSuccess: () => {
       ws.markOwn(base + 1);
       update('');
@@ -131,6 +137,7 @@ export function ReplyBox({ ref, onDraftChange }: ReplyBoxProps) {
             context={{ customer: { name: ticket.requesterName }, ticket: { number: ticketNumber(ticket.number), subject: ticket.subject } }}
             onPick={(picked) => insert(picked.text)}
           />
+          <InsertArticlePicker ticketId={ticket.id} disabled={closed} onInsert={insert} />
           <Select
             mode="multiple"
             allowClear
@@ -146,6 +153,7 @@ export function ReplyBox({ ref, onDraftChange }: ReplyBoxProps) {
           />
         </Flex>
         <Flex gap={8} align="center">
+          {mail.isEmail && !internal ? <ReplyMailboxSelect options={mail.options} value={mailboxId} onChange={setChosenMailbox} disabled={closed} /> : null}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {isMac ? '⌘' : 'Ctrl'}+Enter
           </Typography.Text>

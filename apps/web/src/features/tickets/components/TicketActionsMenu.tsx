@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Button, Dropdown, Tooltip } from 'antd';
-import { MergeCellsOutlined, MoreOutlined, RiseOutlined } from '@ant-design/icons';
+import { BookOutlined, MergeCellsOutlined, MoreOutlined, RiseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { maxEscalationLevel } from '@kefu/contracts';
+import { useArticleFromTicket } from '../../kb';
 import { EscalateModal } from '../../sla-policies';
 import { useTicketWorkspace } from '../hooks/use-ticket';
 import { MergeTicketModal } from './MergeTicketModal';
@@ -13,6 +14,7 @@ export function TicketActionsMenu() {
   const { ticket, applyTicket } = useTicketWorkspace();
   const [merging, setMerging] = useState(false);
   const [escalating, setEscalating] = useState(false);
+  const toArticle = useArticleFromTicket();
   const escalatable = ticket.status !== 'closed' && !ticket.mergedIntoId && ticket.escalationLevel < maxEscalationLevel;
   const mergeable = ticket.status !== 'closed' && !ticket.mergedIntoId;
   return (
@@ -35,6 +37,7 @@ export function TicketActionsMenu() {
               label: escalatable ? t('sla.escalate.action') : <Tooltip title={t('sla.escalate.unavailable')}>{t('sla.escalate.action')}</Tooltip>,
               onClick: () => setEscalating(true),
             },
+            { key: 'kb', icon: <BookOutlined />, label: t('kb.fromTicket.action'), disabled: toArticle.isPending, onClick: () => toArticle.mutate(ticket.id) },
           ],
         }}
       >

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, fromNow } from '../../../shared/ui/format';
 import { PersonAvatar } from '../../../shared/ui/PersonCell';
+import { EmailMessageBody, MessageAttachments } from '../../mail';
 import type { Message, TimelineEvent, TimelineItem } from '../types';
 import { eventSentences, linkedTicket, type Names } from './event-text';
 
@@ -23,6 +24,7 @@ function MessageItem({ m, onSplit }: { m: Message; onSplit?: (m: Message) => voi
   // Staff write on the right, the customer on the left, like any chat; notes stand out in yellow.
   const background = m.internal ? '#fffbe6' : staff ? '#eef4ff' : '#ffffff';
   const border = m.internal ? '#ffe58f' : staff ? '#d6e4ff' : 'var(--ant-color-border-secondary)';
+  const bubble = { background, border: `1px solid ${border}`, borderRadius: 10, padding: '10px 14px', lineHeight: 1.7, wordBreak: 'break-word', overflowX: 'auto' } as const;
   return (
     <Flex gap={10} align="flex-start" justify={staff ? 'flex-end' : 'flex-start'} data-testid="timeline-message" data-internal={m.internal}>
       {!staff ? <PersonAvatar name={m.authorName} size={32} /> : null}
@@ -43,12 +45,18 @@ function MessageItem({ m, onSplit }: { m: Message; onSplit?: (m: Message) => voi
             </Tooltip>
           ) : null}
         </Flex>
-        <div
-          className="kefu-message-body"
-          style={{ background, border: `1px solid ${border}`, borderRadius: 10, padding: '10px 14px', lineHeight: 1.7, wordBreak: 'break-word', overflowX: 'auto' }}
-          // Sanitized by the server (allow-list) before it was stored: safe to render as HTML.
-          dangerouslySetInnerHTML={{ __html: m.bodyHtml }}
-        />
+        {m.email ? (
+          <EmailMessageBody message={{ ...m, email: m.email }} style={bubble} />
+        ) : (
+          <div style={bubble}>
+            <div
+              className="kefu-message-body"
+              // Sanitized by the server (allow-list) before it was stored: safe to render as HTML.
+              dangerouslySetInnerHTML={{ __html: m.bodyHtml }}
+            />
+            <MessageAttachments attachments={m.attachments} html={m.bodyHtml} />
+          </div>
+        )}
       </div>
       {staff ? <PersonAvatar name={m.authorName} size={32} /> : null}
     </Flex>

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+import { expectProblem, ok, rows, type Json } from '../../test/factories.js';
+import { multipart } from '../../test/multipart.js';
+
+let t: TestApp;
+let agent: string;
+let customer: string;
+const ids: Record<string, string> = {};
+
+async function article(key: string, body: Record<string, unknown>, state: 'published' | 'draft' = 'published') {
+  const a = await ok(t, 201, 'POST', '/api/v1/kb/articles', agent, { bodyHtml: '<p>正文</p>', ...body });
+  if (state === 'published') await ok(t, 200, 'POST', `/api/v1/kb/articles/${a.id}/state`, agent, { state });
+  ids[key] = a.id;
+  return a;
+}
+
+/** A one-page PDF whose page says `text` (Helvetica, ASCII). */
+function pdfWith(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const docx = (text: string) => Buffer.from(zipSync({
+  '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`),
+}));
+
+async function upload(filename: string, data: Buffer) {
+  const m = multipart([{ filename, data }]);
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/kb/attachments', headers: { cookie: agent, ...m.headers }, payload: m.body });
+  return res;
+}
+
+const search = async (q: string, auth: string | null = null, extra = '') =>
+  (await ok(t, 200, 'GET', `/api/v1/kb/search?q=${encodeURIComponent(q)}${extra}`, auth)).items as Json[];
+const found = async (q: string, auth: string | null = null) => (await search(q, auth)).map((i) => i.id);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  agent = (await t.staff('agent')).cookie;
+  customer = (await t.customerUser()).cookie;
+  await article('refund', { title: '如何申请退款', bodyHtml: '<p>进入订单页面，点击申请退款。退款<b>三个工作日</b>到账。</p>', tags: ['退款'] });
+  await article('internal', { title: '退款审批内部流程', bodyHtml: '<p>主管审批退款超过500元的申请。</p>', visibility: 'internal' });
+  await article('draft', { title: '退款草稿', bodyHtml: '<p>尚未发布的退款说明</p>' }, 'draft');
+  await article('invoiceTw', { title: '電子發票開立', bodyHtml: '<p>會員中心可以開立電子發票。</p>' });
+  await article('en', { title: 'Shipping and delivery times', bodyHtml: '<p>Orders ship within two days. Delivered by courier.</p>', locale: 'en' });
+  await article('xss', { title: 'Script <b>title</b> & more', bodyHtml: '<p>&lt;script&gt;alert(1)&lt;/script&gt; tutorial about scripts</p>', locale: 'en' });
+  const pdf = await upload('manual.pdf', pdfWith('Thermostat calibration procedure'));
+  expect(pdf.statusCode, pdf.body).toBe(201);
+  const word = await upload('保修.docx', docx('保修卡丢失可以凭发票维修'));
+  expect(word.statusCode, word.body).toBe(201);
+  await article('withFiles', { title: '产品说明书', bodyHtml: '<p>见附件</p>', attachmentIds: [pdf.json().id, word.json().id] });
+}, 120_000);
+afterAll(() => t.close());
+
+describe('knowledge-base search', () => {
+  it('finds Chinese, English (stemmed) and prefix matches, with highlighted, escaped snippets', async () => {
+    const hits = await search('退款');
+    expect(hits[0].id).toBe(ids.refund);
+    expect(hits[0].titleHtml).toBe('如何申请<mark>退款</mark>');
+    expect(hits[0].snippetHtml).toContain('<mark>退款</mark>');
+    expect(await found('deliveries')).toEqual([ids.en]);
+    expect(await found('shipp')).toEqual([ids.en]);
+    const xss = await search('script');
+    expect(xss[0].id).toBe(ids.xss);
+    expect(xss[0].titleHtml).toBe('<mark>Script</mark> &lt;b&gt;title&lt;/b&gt; &amp; more');
+    expect(xss[0].snippetHtml).not.toMatch(/<(?!\/?mark>)/);
+  });
+
+  it('finds 繁體 articles with 简体 queries and the other way round', async () => {
+    expect(await found('电子发票')).toContain(ids.invoiceTw);
+    expect(await found('申請退款')).toContain(ids.refund);
+  });
+
+  it("searches attachments' text (PDF and Word) and names the file in the result", async () => {
+    const pdfHit = await search('thermostat calibration');
+    expect(pdfHit.map((h) => h.id)).toEqual([ids.withFiles]);
+    expect(pdfHit[0].attachmentName).toBe('manual.pdf');
+    expect(pdfHit[0].snippetHtml).toContain('<mark>Thermostat</mark>');
+    expect(await found('保修卡丢失')).toEqual([ids.withFiles]);
+  });
+
+  it('shows internal articles to staff only and drafts to nobody', async () => {
+    expect(await found('审批', agent)).toContain(ids.internal);
+    for (const auth of [null, customer]) {
+      const got = await found('退款', auth);
+      expect(got).toContain(ids.refund);
+      expect(got).not.toContain(ids.internal);
+      expect(got).not.toContain(ids.draft);
+    }
+    expect(await found('草稿', agent)).not.toContain(ids.draft);
+    const suggested = (await ok(t, 200, 'GET', `/api/v1/kb/suggest?q=${encodeURIComponent('退款审')}`, customer)).items;
+    expect(suggested.map((s: Json) => s.id)).not.toContain(ids.internal);
+    expect((await ok(t, 200, 'GET', `/api/v1/kb/suggest?q=${encodeURIComponent('如何申请')}`, null)).items[0].id).toBe(ids.refund);
+  });
+
+  it('treats tsquery operators and SQL as text, and survives 10,000-character queries', async () => {
+    for (const q of ["& | ! :* ( )", "退款 & !发票", "'; drop table kb_articles; --", "refund' | 'x", '\\', '😀'.repeat(50), '退款'.repeat(5000), 'a'.repeat(10_000), `${'x '.repeat(4999)}退款`]) {
+      const res = await t.call('GET', `/api/v1/kb/search?q=${encodeURIComponent(q)}`, null);
+      expect(res.statusCode, q.slice(0, 30)).toBe(200);
+    }
+    expect(await found('退款 & | ! :*')).toContain(ids.refund);
+    expect(await found('& | ! :* ( )')).toEqual([]);
+    expectProblem(await t.call('GET', `/api/v1/kb/search?q=${'a'.repeat(50_000)}`, null), 400, 'validation_failed', 'q');
+    expectProblem(await t.call('GET', '/api/v1/kb/search?q=x&limit=1000', null), 400, 'validation_failed', 'limit');
+    const [count] = await rows<{ n: number }>(t, sql`select count(*)::int as n from kb_articles`);
+    expect(count!.n).toBeGreaterThan(5);
+  });
+
+  it('refuses uploads that are not documents or images, and from customers', async () => {
+    const html = await upload('page.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
+    expectProblem(html, 400, 'validation_failed', 'file');
+    const m = multipart([{ filename: 'a.pdf', data: pdfWith('x') }]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/kb/attachments', headers: { cookie: customer, ...m.headers }, payload: m.body });
+    expectProblem(res, 403, 'forbidden');
+  });
+});

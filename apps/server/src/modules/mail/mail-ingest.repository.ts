@@ -1,0 +1,84 @@
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/client.js';
+import { attachments } from '../attachments/index.js';
+import { tickets } from '../tickets/index.js';
+import { mailboxes, mailMessages, mailSyncState, ticketParticipants } from './mail.tables.js';
+
+export type MailMessageRow = typeof mailMessages.$inferSelect;
+
+export const findByMessageId = async (db: Executor, messageId: string) =>
+  (await db.select().from(mailMessages).where(eq(mailMessages.messageId, messageId)).limit(1))[0];
+
+export const findByContentHash = async (db: Executor, hash: string) =>
+  (await db.select().from(mailMessages).where(and(isNull(mailMessages.messageId), eq(mailMessages.contentHash, hash))).limit(1))[0];
+
+/** Tickets of stored or sent messages among `ids` (Message-IDs), for threading by In-Reply-To/References. */
+export async function ticketsOfMessageIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ messageId: mailMessages.messageId, ticketId: mailMessages.ticketId })
+    .from(mailMessages)
+    .where(and(inArray(mailMessages.messageId, ids), isNotNull(mailMessages.ticketId)));
+  return new Map(rows.map((r) => [r.messageId!, r.ticketId!]));
+}
+
+export const ticketIdByNumber = async (db: Executor, number: number) =>
+  (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number)).limit(1))[0]?.id;
+
+export async function isParticipant(db: Executor, ticketId: string, customerId: string) {
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(ticketParticipants)
+    .where(and(eq(ticketParticipants.ticketId, ticketId), eq(ticketParticipants.customerId, customerId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function addParticipants(db: Executor, ticketId: string, rows: { customerId: string; role: 'requester' | 'cc' }[], now: Date) {
+  if (rows.length === 0) return;
+  await db
+    .insert(ticketParticipants)
+    .values(rows.map((r) => ({ ticketId, customerId: r.customerId, role: r.role, createdAt: now })))
+    .onConflictDoNothing();
+}
+
+/**
+ * Every mailbox address (ours): never a customer, never a participant. Read once per few seconds
+ * per process: it changes when an admin edits mailboxes, and a message arriving in that moment
+ * only risks making a just-added address a participant.
+ */
+const addressCache = new WeakMap<object, { at: number; addresses: Promise<Set<string>> }>();
+const ADDRESS_TTL_MS = 5_000;
+export function mailboxAddresses(db: Executor, cacheKey: object): Promise<Set<string>> {
+  const hit = addressCache.get(cacheKey);
+  if (hit && Date.now() - hit.at < ADDRESS_TTL_MS) return hit.addresses;
+  const addresses = db.select({ address: mailboxes.address }).from(mailboxes).then((rows) => new Set(rows.map((r) => r.address)));
+  addressCache.set(cacheKey, { at: Date.now(), addresses });
+  addresses.catch(() => addressCache.delete(cacheKey));
+  return addresses;
+}
+
+export const insertMailMessage = async (db: Executor, row: typeof mailMessages.$inferInsert) =>
+  (await db.insert(mailMessages).values(row).returning())[0]!;
+
+export async function insertMailAttachments(db: Executor, rows: (typeof attachments.$inferInsert)[]) {
+  if (rows.length) await db.insert(attachments).values(rows);
+}
+
+/** IMAP progress moves forward only, in the transaction that stored the message. */
+export async function advanceSync(db: Executor, p: { mailboxId: string; folder: string; uidValidity: number; uid: number }, now: Date) {
+  await db
+    .insert(mailSyncState)
+    .values({ mailboxId: p.mailboxId, folder: p.folder, uidValidity: p.uidValidity, lastUid: p.uid, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [mailSyncState.mailboxId, mailSyncState.folder],
+      set: {
+        lastUid: sql`case when ${mailSyncState.uidValidity} = excluded.uid_validity then greatest(${mailSyncState.lastUid}, excluded.last_uid) else excluded.last_uid end`,
+        uidValidity: sql`excluded.uid_validity`,
+        updatedAt: now,
+      },
+    });
+}
+
+export const findMailMessage = async (db: Executor, id: string) =>
+  (await db.select().from(mailMessages).where(eq(mailMessages.id, id)).limit(1))[0];

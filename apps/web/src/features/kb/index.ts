@@ -1,0 +1,3 @@
+// What the ticket page embeds.
+export { InsertArticlePicker } from './agent/InsertArticlePicker';
+export { useArticleFromTicket } from './agent/use-article-from-ticket';
