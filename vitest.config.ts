@@ -19,7 +19,7 @@ const dbProject = (driver: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['apps/server/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts'], exclude: dbTests } },
+      { test: { name: 'unit', include: ['apps/server/src/**/*.test.ts', 'packages/contracts/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'], exclude: dbTests } },
       dbProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
     ],

@@ -48,6 +48,7 @@ export async function run({ page, context, baseURL, admin, root }) {
     const email = `li.lei.${Date.now()}@example.com`;
     await page.goto(`${baseURL}/login`);
     await expectVisible(page.getByText('华联客服中心'), 'the portal name on the sign-in page');
+    await page.screenshot({ path: path.join(root, 'e2e/artifacts/accounts-login.png') });
     await page.getByRole('link', { name: a.login.signUp }).click();
     await page.waitForURL(/\/signup$/);
     await page.getByLabel(a.fields.name, { exact: true }).fill('李雷');
@@ -56,6 +57,7 @@ export async function run({ page, context, baseURL, admin, root }) {
     await page.getByLabel(a.fields.confirmPassword).fill('1234567890');
     await page.getByRole('button', { name: a.signup.submit }).click();
     await expectVisible(page.getByText(a.fields.weakPassword), 'a weak password refused on its field');
+    await page.screenshot({ path: path.join(root, 'e2e/artifacts/accounts-signup.png') });
     await page.getByLabel(a.fields.newPassword, { exact: true }).fill('blue-lantern-orchard-7');
     await page.getByLabel(a.fields.confirmPassword).fill('blue-lantern-orchard-7');
     await page.getByRole('button', { name: a.signup.submit }).click();

@@ -21,6 +21,13 @@ export async function run({ page, context, baseURL, admin, root }) {
     const staff = await staffContext.newPage();
     await signIn(staff, baseURL, admin);
     const api = apiOf(staff, baseURL);
+    // The category tree first: a top-level category made in the categories page.
+    await staff.getByRole('menuitem', { name: kb.nav.categories }).click();
+    await staff.waitForURL(/\/admin\/kb\/categories$/);
+    await staff.getByRole('button', { name: kb.categories.create }).click();
+    await staff.getByRole('dialog').getByLabel(kb.categories.name).fill('账单与发票');
+    await staff.getByRole('dialog').getByRole('button', { name: zh.common.save }).click();
+    await expectVisible(staff.getByTestId('kb-category-row').filter({ hasText: '账单与发票' }), 'the new category in the tree');
     await staff.getByRole('menuitem', { name: kb.nav.articles }).click();
     await staff.waitForURL(/\/admin\/kb\/articles$/);
     await staff.getByRole('button', { name: kb.articles.create }).click();
@@ -40,6 +47,14 @@ export async function run({ page, context, baseURL, admin, root }) {
     await staff.getByTestId('kb-action-published').click();
     await staff.locator('.ant-popconfirm').getByRole('button', { name: kb.actions.publish }).click();
     await expectVisible(staff.locator('[data-testid="kb-state"][data-state="published"]'), 'the article marked published');
+    // A second save is a new version; the history shows the two side by side.
+    await staff.getByLabel(kb.fields.title, { exact: true }).fill('如何开具增值税专用发票（电子版）');
+    await staff.getByTestId('kb-save').click();
+    await expectVisible(staff.getByText('如何开具增值税专用发票（电子版）').first(), 'the saved title');
+    await staff.getByRole('link', { name: kb.versions.title }).click();
+    await staff.waitForURL(/\/history$/);
+    await expectVisible(staff.locator('[data-testid="kb-diff"] tr[data-kind="added"]').filter({ hasText: '（电子版）' }), 'the changed title in the side-by-side diff');
+    await staff.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-history.png'), fullPage: true });
     const invoice = await api('GET', `/kb/articles/${invoiceId}`);
     if (invoice.state !== 'published' || !/<h2>开票步骤<\/h2>/.test(invoice.bodyHtml) || !/<table/.test(invoice.bodyHtml)) {
       throw new Error(`the published article is not what was written: ${invoice.state} ${invoice.bodyHtml}`);
@@ -67,6 +82,10 @@ export async function run({ page, context, baseURL, admin, root }) {
     await page.waitForURL(/\/portal\/requests\/new/);
     const subject = page.getByLabel(zh.tickets.fields.subject, { exact: true });
     if ((await subject.inputValue()) !== '蓝牙耳机无法配对') throw new Error('the search words were not carried into the subject');
+    // Typing a subject suggests articles as it goes.
+    await subject.fill('怎么开发票');
+    await expectVisible(page.getByTestId('kb-suggestion').filter({ hasText: '增值税专用发票' }), 'the invoice article suggested for the subject');
+    await page.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-suggest.png'), fullPage: true });
     await subject.fill('蓝牙耳机无法与手机配对');
     await page.getByLabel(kb.request.description, { exact: true }).fill('耳机指示灯一直闪红灯，手机搜索不到设备。已经重启过手机。');
     await page.locator('input[type="file"]').setInputFiles({ name: '指示灯.txt', mimeType: 'text/plain', buffer: Buffer.from('红灯闪烁，每秒两次。\n') });
@@ -126,7 +145,22 @@ export async function run({ page, context, baseURL, admin, root }) {
     if (navigations > 0) throw new Error('the request page was reloaded while waiting for the reply');
     await page.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-rated.png'), fullPage: true });
 
+    // The cited article opens in the portal; "this solved my problem" counts a deflection.
+    await page.getByTestId('cited-article').filter({ hasText: '蓝牙耳机配对指南' }).click();
+    await page.waitForURL(new RegExp(`/portal/kb/articles/${headset.id}$`));
+    await expectVisible(page.getByTestId('kb-article-body').getByRole('heading', { name: '重新配对' }), 'the article body with its heading');
+    await page.getByRole('button', { name: kb.portal.solved }).click();
+    await expectVisible(page.getByText(kb.portal.gladItHelped), 'the thanks for the deflection');
+    const read = await api('GET', `/kb/articles/${headset.id}`);
+    if (read.deflectionCount < 1 || read.viewCount < 1) throw new Error(`deflections ${read.deflectionCount}, views ${read.viewCount}`);
+
     // The server agrees: closed by the customer's confirmation, one helpful vote with the comment.
+    // The customer's unanswered search is on the analytics page: content to write next.
+    await staff.goto(`${baseURL}/admin/kb/analytics`);
+    await expectVisible(staff.getByTestId('kb-missed-searches').getByText('蓝牙耳机无法配对'), 'the search with no result in the analytics');
+    await expectVisible(staff.locator('[role="img"] canvas'), 'the daily chart');
+    await staff.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-analytics.png'), fullPage: true });
+
     const closed = await api('GET', `/tickets/${ticketId}`);
     if (closed.status !== 'closed') throw new Error(`the ticket is ${closed.status}, not closed`);
     const rated = await api('GET', `/kb/articles/${headset.id}`);

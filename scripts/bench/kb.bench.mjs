@@ -50,7 +50,7 @@ const cjkOf = (xs) => xs.map((x) => indexText(x).cjk);
 
 /** One INSERT … SELECT generating `n` published articles (one in three English, one in ten internal). */
 function fillSql(n) {
-  const pick = (table, key, seg = false) => `(${arr(seg ? cjkOf(table[key]) : table[key])})[1 + %s %% ${table[key].length}]`;
+  const pick = (table, key, seg = false) => `(${arr(seg ? cjkOf(table[key]) : table[key])})[1 + %s % ${table[key].length}]`;
   const zp = (k, idx, seg) => pick(zh, k, seg).replace('%s', idx);
   const ep = (k, idx) => pick(en, k).replace('%s', idx);
   const [P, I, A, E] = ['g', '(g / 15)', '(g * 7)', '(g / 3)'];

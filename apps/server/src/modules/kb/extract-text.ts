@@ -62,7 +62,6 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   }
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** The searchable text of a file of the given (detected) type; '' when it has none or cannot be read. */

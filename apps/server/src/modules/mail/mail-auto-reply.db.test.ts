@@ -128,5 +128,5 @@ describe('acknowledgment of a new ticket', () => {
     await deliver({ from: sender, subject: '一小时后', body: 'x', messageId: `later.${seq}@example.com` });
     await t.deps.jobs.runDue();
     expect(acksTo(sender)).toHaveLength(4);
-  });
+  }, 120_000); // 101 mails through the whole pipeline: slow on a busy machine, not a timing assertion
 });

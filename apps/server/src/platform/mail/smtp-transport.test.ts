@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
-import { smtpTransport } from './index.js';
+import { sendFailureOf, smtpTransport } from './index.js';
 
 interface Received {
   from: string;
@@ -103,6 +103,36 @@ describe('SMTP transport', () => {
     await expect(smtpTransport(url).send({ kind: 'notification', from: 'noreply@kefu.example.com', to: 'nobody@example.com', subject: 'x', text: 'x' }))
       .rejects.toThrow(/550|no such user/);
     expect(received).toHaveLength(before);
+  });
+
+  it('sends copies and attachments, and leaves a person’s reply open to out-of-office answers', async () => {
+    const transport = smtpTransport({ host: '127.0.0.1', port: Number(new URL(url).port), secure: false });
+    await transport.send({
+      kind: 'mail.reply',
+      from: '"客服中心" <support@kefu.example.com>',
+      to: 'wang@example.com',
+      cc: [{ address: 'li@example.com', name: '李雷' }, { address: 'zhao@example.com' }],
+      subject: 'Re: 发票 [#10042]',
+      text: '已重开',
+      attachments: [{ filename: '发票.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4') }],
+      headers: { 'Auto-Submitted': 'no', 'In-Reply-To': '<c1@example.com>' },
+    });
+    const mail = received.at(-1)!;
+    expect(mail.to.sort()).toEqual(['li@example.com', 'wang@example.com', 'zhao@example.com']);
+    const headers = headerBlock(mail.raw);
+    expect(headers).toMatch(/^Auto-Submitted: no$/im);
+    expect(headers).not.toMatch(/^X-Auto-Response-Suppress:/im);
+    const parsed = await simpleParser(mail.raw);
+    expect(parsed.inReplyTo).toBe('<c1@example.com>');
+    expect(parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['发票.pdf', '%PDF-1.4']]);
+  });
+
+  it('classifies failures: a 5xx is final, a 4xx or a network error is worth a retry', async () => {
+    const refused = await smtpTransport(url).send({ kind: 'x', from: 'a@b.c', to: 'nobody@example.com', subject: 'x', text: 'x' }).catch((e: unknown) => e);
+    expect(sendFailureOf(refused)).toEqual({ permanent: true, reason: expect.stringMatching(/^550 .*no such user/) });
+    expect(sendFailureOf(Object.assign(new Error('x'), { responseCode: 451, response: '451 4.3.0 try later' }))).toEqual({ permanent: false, reason: '451 4.3.0 try later' });
+    expect(sendFailureOf(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ESOCKET' }))).toEqual({ permanent: false, reason: 'ESOCKET: connect ECONNREFUSED 127.0.0.1:1' });
+    expect(sendFailureOf('odd')).toEqual({ permanent: false, reason: 'odd' });
   });
 
   it('fails when no server listens', async () => {

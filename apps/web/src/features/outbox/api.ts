@@ -8,4 +8,7 @@ export const listOutbox = (query: QueryParams, signal?: AbortSignal) => api.get<
 export const getOutboxMessage = (id: string, signal?: AbortSignal) => api.get<OutboxMessage>(`/outbox/${id}`, undefined, signal);
 
 /** Kinds the server writes today; the filter also accepts any other typed value. */
-export const knownMailKinds = ['notification', 'notification.digest'] as const;
+export const knownMailKinds = [
+  'notification', 'notification.digest',
+  'account.verify_email', 'account.account_exists', 'account.password_reset', 'account.login_link', 'account.invitation',
+] as const;

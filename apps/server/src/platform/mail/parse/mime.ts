@@ -74,6 +74,7 @@ function decoderFor(ctx: Context) {
 // The shapes of mailparser's and mailsplit's internals this module hooks into (not in their types).
 interface SplitNode {
   type?: string;
+  headers?: { lines?: { line: string }[] };
   contentType?: string | false;
   filename?: string | false;
   parentNode?: SplitNode | null;
@@ -99,9 +100,11 @@ class KefuMailParser extends MailParser {
   }
 
   createNode(node: SplitNode): TreeNode {
-    // A file name in raw 8-bit bytes (Chinese clients skip RFC 2231) arrives as a binary string.
-    if (node.filename && /[\x80-\xff]/.test(node.filename) && !/[^\x00-\xff]/.test(node.filename)) {
-      node.filename = decodeRawHeader(node.filename, this.ctx.hint, this.ctx.problems);
+    // A file name in raw 8-bit bytes (Chinese clients skip RFC 2231) arrives as a binary string; one
+    // decoded from RFC 2231/2047 into Latin-1 characters looks the same but is not in the raw header.
+    const filename = node.filename;
+    if (filename && /[\x80-\xff]/.test(filename) && !/[^\x00-\xff]/.test(filename) && node.headers?.lines?.some((l) => l.line.includes(filename))) {
+      node.filename = decodeRawHeader(filename, this.ctx.hint, this.ctx.problems);
     }
     const created = base.createNode.call(this, node);
     const charset = normalizeCharset(created.charset);

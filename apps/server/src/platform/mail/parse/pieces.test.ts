@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, detectCharset } from './charset.js';
+import { detectCharset } from './charset-detect.js';
+import { decodeBytes } from './charset.js';
 import { cleanStyle, sanitizeEmailHtml } from './email-sanitize.js';
 import { safeFilename } from './filename.js';
 import { decodeWords, parseAddresses, parseMessageId, parseMessageIds } from './headers.js';
@@ -24,6 +25,31 @@ describe('charsets', () => {
       expect(decoded.text).toBe(text);
       expect(decoded.problem).toContain(expected);
       expect(detectCharset(iconv.encode(text, charset)).charset).toBe(expected);
+    }
+  });
+
+  it.each([
+    ['销售报表', 'gbk', 'gb18030'], ['发票', 'gbk', 'gb18030'], ['退款申请（第二次）', 'gbk', 'gb18030'], ['合同草案第二版.docx', 'gbk', 'gb18030'], ['王小明', 'gbk', 'gb18030'],
+    ['銷售報表', 'big5', 'big5hkscs'], ['發票', 'big5', 'big5hkscs'], ['陳大文', 'big5', 'big5hkscs'], ['關於產品品質的投訴', 'big5', 'big5hkscs'], ['一中人', 'big5', 'big5hkscs'],
+    ['見積書.pdf', 'cp932', 'cp932'], ['山田太郎', 'cp932', 'cp932'], ['カタカナ', 'cp932', 'cp932'],
+    ['견적서.pdf', 'cp949', 'cp949'], ['김철수', 'cp949', 'cp949'],
+    ['Résumé Müller.pdf', 'windows-1252', 'windows-1252'], ['Zürich, Größe', 'windows-1252', 'windows-1252'], ['Ærøskøbing', 'windows-1252', 'windows-1252'],
+  ])('guesses short undeclared %s (%s) as %s', (text, encoding, expected) => {
+    const guess = detectCharset(iconv.encode(text, encoding));
+    expect(guess).toEqual({ charset: expected, text });
+  });
+
+  it('reads Chinese behind a Latin-1 label, and keeps real Latin-1 text Latin-1', () => {
+    expect(decodeBytes(iconv.encode('您好，请问订单什么时候发货？', 'gbk'), 'iso-8859-1')).toEqual({
+      text: '您好，请问订单什么时候发货？',
+      problem: 'declared iso-8859-1 but the bytes read as gb18030; decoded as gb18030',
+    });
+    expect(decodeBytes(iconv.encode('Grüße aus Köln, señor. Ærøskøbing', 'latin1'), 'iso-8859-1')).toEqual({ text: 'Grüße aus Köln, señor. Ærøskøbing', problem: null });
+  });
+
+  it('keeps accented Latin text Latin when guessing', () => {
+    for (const text of ['Résumé Müller.pdf', 'Crème brûlée à la française', 'Zürich, Größe']) {
+      expect(decodeBytes(iconv.encode(text, 'windows-1252'), '').text).toBe(text);
     }
   });
 

@@ -6,15 +6,6 @@ import { Link } from 'react-router';
 import { getKbArticle, kbArticleKey, portalArticlePath } from '../api';
 import { ArticleFeedback } from './ArticleFeedback';
 
-const linkPattern = /\/portal\/kb\/articles\/([0-9a-fA-F-]{36})/g;
-
-/** Articles the support team linked in their replies (the "insert article" link). */
-export function citedArticleIds(htmls: readonly string[]): string[] {
-  const ids = new Set<string>();
-  for (const html of htmls) for (const m of html.matchAll(linkPattern)) ids.add(m[1]!.toLowerCase());
-  return [...ids].slice(0, 5);
-}
-
 /**
  * Rating a closed request: the customer's confirmation closed it, and here they rate the answer
  * they were given — the articles cited in the replies — helpful or not, with a comment.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketStatus } from '@kefu/contracts';
 import { formatDateTime } from '../../../shared/ui/format';
+import { usePortalAccount } from '../../portal-settings';
 import { EscalationTag } from '../../sla-policies';
 import { listTickets, ticketsResource } from '../../tickets/api';
 import { ticketNumber } from '../../tickets/format';
@@ -17,6 +18,7 @@ const PAGE_SIZE = 20;
  */
 export function MyRequestsList({ status, limit = PAGE_SIZE, requesterId }: { status?: readonly TicketStatus[]; limit?: number; requesterId?: string | undefined }) {
   const { t } = useTranslation();
+  const me = usePortalAccount().data?.customerId;
   const statusParam = status?.join(',');
   const query = useInfiniteQuery({
     queryKey: [ticketsResource, 'portal', statusParam ?? 'all', limit, requesterId ?? 'visible'],
@@ -53,7 +55,7 @@ export function MyRequestsList({ status, limit = PAGE_SIZE, requesterId }: { sta
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('portalRequests.updated', { at: formatDateTime(r.updatedAt) })}
                 {/* Shared organization requests list colleagues' requests too: say whose each one is. */}
-                {' · '}{t('kb.portal.askedBy', { name: r.requesterName })}
+                {me && r.requesterId !== me ? ` · ${t('kb.portal.askedBy', { name: r.requesterName })}` : ''}
               </Typography.Text>
             </Flex>
             <Flex gap={6} align="center">
