@@ -92,6 +92,28 @@ async function screenshot(page, root, file, { fullPage = true } = {}) {
   await page.screenshot({ path: path.join(root, 'e2e/artifacts', file), fullPage });
 }
 
+/**
+ * Fails at once, naming the step, when the server's database stops answering (a transaction that
+ * never ends blocks the embedded engine), instead of waiting out the SMTP client's timeouts.
+ */
+async function expectDatabase(baseURL, after) {
+  const res = await fetch(`${baseURL}/readyz`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
+  if (res?.status !== 200) throw new Error(`the server's database stopped answering (/readyz: ${res ? res.status : 'no answer within 10 s'}) after ${after}`);
+}
+
+/** Hands a raw message to the server's SMTP listener, as a customer's mail server would. */
+async function deliver(envelope, raw) {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  try {
+    const info = await transport.sendMail({ envelope, raw });
+    if (!envelope.to.every((to) => info.accepted?.includes(to))) throw new Error(JSON.stringify(info));
+  } catch (error) {
+    throw new Error(`the SMTP listener did not take the mail from ${envelope.from}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    transport.close();
+  }
+}
+
 const toastsGone = (page) => page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 
 export async function run({ page, context, baseURL, admin, root }) {
@@ -166,6 +188,8 @@ export async function run({ page, context, baseURL, admin, root }) {
     throw new Error(`the stored mailbox is ${JSON.stringify(mailbox)}`);
   }
 
+  await expectDatabase(baseURL, 'the default mailbox was edited, tested and its IMAP account switched off');
+
   // A second mailbox, created and deleted again (with confirmation); the default cannot be deleted.
   await page.locator('.ant-breadcrumb').getByRole('link', { name: zh.mail.mailboxes.title }).click();
   await page.getByRole('button', { name: zh.mail.mailboxes.create }).click();
@@ -185,6 +209,7 @@ export async function run({ page, context, baseURL, admin, root }) {
   if (await page.getByRole('row').filter({ hasText: '售后邮箱' }).count()) throw new Error('the deleted mailbox is still listed');
   const defaultDelete = page.getByRole('row').filter({ hasText: 'support@localhost' }).getByRole('button', { name: `${zh.common.delete} 客服中心` });
   if (!(await defaultDelete.isDisabled())) throw new Error('the default mailbox offers a delete');
+  await expectDatabase(baseURL, 'a second mailbox was created and deleted');
 
   // ---- The agent waits in the queue (their own browser). ----
   const agentContext = await context.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
@@ -199,16 +224,8 @@ export async function run({ page, context, baseURL, admin, root }) {
     const live = await realtimeAvailable(agentPage);
 
     // ---- The customer writes (nodemailer to the SMTP listener). ----
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-    try {
-      const info = await transport.sendMail({
-        envelope: { from: customer.address, to: ['support@localhost'] },
-        raw: customerMail({ stamp, subject, from: customer, to: 'support@localhost' }),
-      });
-      if (!info.accepted?.includes('support@localhost')) throw new Error(`the SMTP listener did not accept the mail: ${JSON.stringify(info)}`);
-    } finally {
-      transport.close();
-    }
+    await expectDatabase(baseURL, 'the agent opened the queue');
+    await deliver({ from: customer.address, to: ['support@localhost'] }, customerMail({ stamp, subject, from: customer, to: 'support@localhost' }));
 
     const queueRow = agentPage.getByRole('row').filter({ hasText: subject });
     let arrival;
@@ -317,12 +334,7 @@ export async function run({ page, context, baseURL, admin, root }) {
       base64Lines(Buffer.from('发票也寄我一份吧，我是她同事，地址是公司前台。', 'utf8')),
       '',
     ]);
-    const strangerTransport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-    try {
-      await strangerTransport.sendMail({ envelope: { from: `li.lei.${stamp.toLowerCase()}@example.net`, to: ['support@localhost'] }, raw: strangerMail });
-    } finally {
-      strangerTransport.close();
-    }
+    await deliver({ from: `li.lei.${stamp.toLowerCase()}@example.net`, to: ['support@localhost'] }, strangerMail);
     const flaggedNote = agentPage.getByTestId('timeline-message').filter({ has: agentPage.getByTestId('email-flagged') });
     await expectVisible(flaggedNote.getByText(zh.mail.message.flagged), 'the stranger\'s reply flagged for review on the ticket', live ? LIVE_WAIT_MS : 35_000);
     if ((await flaggedNote.first().getAttribute('data-internal')) !== 'true') throw new Error('the stranger\'s reply landed as a public message');

@@ -41,6 +41,7 @@ export async function run({ page, context, baseURL, admin, root }) {
     await staff.keyboard.type('在订单页面点击“申请发票”，填写税号后提交。');
     await staff.getByRole('button', { name: kb.editor.table }).click();
     await staff.keyboard.type('发票类型');
+    await staff.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-editor.png'), fullPage: true });
     await staff.getByTestId('kb-save').click();
     await staff.waitForURL(/\/admin\/kb\/articles\/[0-9a-f-]{36}$/);
     const invoiceId = staff.url().split('/').pop();
@@ -67,6 +68,8 @@ export async function run({ page, context, baseURL, admin, root }) {
 
     // ---- The published article is public: the portal shows it; a Chinese search for the customer's problem finds nothing.
     await page.goto(`${baseURL}/portal`);
+    await expectVisible(page.getByTestId('kb-category').filter({ hasText: '账单与发票' }).or(page.getByText(kb.portal.popular)), 'the knowledge base on the portal home');
+    await page.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-home.png'), fullPage: true });
     const search = page.getByTestId('kb-search-input').locator('input');
     await search.fill('开具发票');
     await search.press('Enter');
@@ -83,7 +86,7 @@ export async function run({ page, context, baseURL, admin, root }) {
     const subject = page.getByLabel(zh.tickets.fields.subject, { exact: true });
     if ((await subject.inputValue()) !== '蓝牙耳机无法配对') throw new Error('the search words were not carried into the subject');
     // Typing a subject suggests articles as it goes.
-    await subject.fill('怎么开发票');
+    await subject.fill('增值税发票');
     await expectVisible(page.getByTestId('kb-suggestion').filter({ hasText: '增值税专用发票' }), 'the invoice article suggested for the subject');
     await page.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-suggest.png'), fullPage: true });
     await subject.fill('蓝牙耳机无法与手机配对');

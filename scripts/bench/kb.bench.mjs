@@ -168,6 +168,19 @@ async function runEngine({ label, env, openDb, exclusive, rawClients }) {
     const rawRun = async (q) => {
       for (const s of statements.get(q)) await db.query(s.text, s.params);
     };
+    // One at a time first: the slowest queries by themselves, with how many statements each ran.
+    const alone = [];
+    for (const q of statements.keys()) {
+      await rawRun(q);
+      const t0 = performance.now();
+      await rawRun(q);
+      alone.push({ q, ms: performance.now() - t0, n: statements.get(q).length });
+    }
+    alone.sort((a, b) => b.ms - a.ms);
+    console.log(`  [${label}] slowest alone (raw): ${alone.slice(0, 8).map((a) => `${a.q} ${fmt(a.ms, 1)} ms/${a.n}`).join(' · ')}; median ${fmt(alone[Math.floor(alone.length / 2)].ms, 1)} ms`);
+    if (process.env.BENCH_KB_EXPLAIN) {
+      for (const a of alone.slice(0, 3)) for (const st of statements.get(a.q)) console.log(a.q, (await db.query(`explain analyze ${st.text}`, st.params)).map((r) => Object.values(r)[0]).join('\n'));
+    }
     await underLoad(rawRun, rawClients, 2);
     raw = await step(`  [${label}] raw SQL, ${rawClients} clients, ${DURATION} s…`, () => underLoad(rawRun, rawClients, DURATION));
   } finally {

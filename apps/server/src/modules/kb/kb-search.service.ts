@@ -23,7 +23,7 @@ import { kbArticles, kbAttachments, kbCategories, kbTerms } from './kb.tables.js
 /** How similar (pg_trgm) a lexicon word must be to stand in for a misspelt one. */
 const TYPO_SIMILARITY = 0.3;
 const TITLE_SIMILARITY = 0.25;
-/** Precise hits that make the looser passes unnecessary: the top 3 is what people read. */
+/** Precise hits below which spelling corrections are looked up: the top 3 is what people read. */
 const GOOD_ENOUGH = 3;
 
 const visibleTo = (staff: boolean): SQL =>
@@ -52,9 +52,9 @@ async function byEditDistance(db: Executor, word: string): Promise<string[]> {
 }
 
 /** Adds lexicon words close to each unknown English word (typos) or starting with it (partial words). */
-async function addCorrections(db: Executor, groups: QueryGroup[]): Promise<void> {
+async function addCorrections(db: Executor, groups: QueryGroup[]): Promise<boolean> {
   const candidates = groups.filter((g) => g.alternatives.length === 1 && g.typed.length === 1 && g.typed[0]!.kind === 'latin' && /^[a-z][a-z-]{2,29}$/.test(g.typed[0]!.text));
-  if (candidates.length === 0) return;
+  if (candidates.length === 0) return false;
   const words = candidates.map((g) => g.typed[0]!.text);
   const { rows } = await db.execute<{ w: string; known: boolean; near: string[] | null; completions: string[] | null }>(sql`
     select t.w,
@@ -64,6 +64,7 @@ async function addCorrections(db: Executor, groups: QueryGroup[]): Promise<void>
       (select array_agg(term) from (select term from ${kbTerms} where term like t.w || '%' order by length(term), term limit 3) c) as completions
     from unnest(${`{${words.join(',')}}`}::text[]) as t(w)`);
   const byWord = new Map(rows.map((r) => [r.w, r]));
+  let added = false;
   for (const g of candidates) {
     const r = byWord.get(g.typed[0]!.text);
     if (!r || r.known) continue;
@@ -71,7 +72,9 @@ async function addCorrections(db: Executor, groups: QueryGroup[]): Promise<void>
     if (!r.near?.length && !r.completions?.length && r.w.length >= 4) r.near = await byEditDistance(db, r.w);
     const extra = [...(r.near ?? []), ...(r.completions ?? [])].filter((w) => w !== g.typed[0]!.text);
     for (const w of new Set(extra)) g.alternatives.push([{ text: w, kind: 'latin' }]);
+    added ||= extra.length > 0;
   }
+  return added;
 }
 
 interface Hit { id: string; title: string; bodyText: string; locale: Locale; visibility: 'public' | 'internal'; categoryId: string | null; categoryName: string | null; score: number }
@@ -81,7 +84,7 @@ interface Hit { id: string; title: string; bodyText: string; locale: Locale; vis
  * would cost milliseconds per thousand; only the first CANDIDATES matches the index hands over
  * are ranked. A query that broad has no single right answer, and the page still fills.
  */
-const CANDIDATES = 1000;
+const CANDIDATES = 300;
 
 async function pass(db: Executor, where: SQL, rank: SQL<number>, lang: Locale | undefined, exclude: string[], limit: number, categoryId?: string): Promise<Hit[]> {
   const langBoost = lang ? sql`case when ${kbArticles.locale} = ${lang} then 1.25 else 1 end` : sql`1`;
@@ -106,16 +109,23 @@ async function pass(db: Executor, where: SQL, rank: SQL<number>, lang: Locale | 
 export async function findArticles(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string; relaxed: boolean }) {
   const groups = queryGroups(q);
   if (groups.length === 0) return { groups, hits: [] as Hit[] };
-  await addCorrections(db, groups);
   const visible = visibleTo(staff);
-  const all = groupsQuery(groups, 'all')!;
-  const hits = await pass(db, sql`${visible} and ${kbArticles.searchVector} @@ ${all}`, sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${all})`, opts.lang, [], opts.limit, opts.categoryId);
-  // The looser passes only when the precise one found almost nothing: they cost a scan each.
-  if (!opts.relaxed || hits.length >= GOOD_ENOUGH) return { groups, hits };
+  const precise = () => {
+    const all = groupsQuery(groups, 'all')!;
+    return pass(db, sql`${visible} and ${kbArticles.searchVector} @@ ${all}`, sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${all})`, opts.lang, [], opts.limit, opts.categoryId);
+  };
+  let hits = await precise();
+  // Spelling is looked up only when the words as typed found too little: most searches skip it.
+  if (opts.relaxed && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await precise();
+  // The looser passes only when the precise one found nothing: they read many more rows.
+  if (!opts.relaxed || hits.length > 0) return { groups, hits };
   if (groups.length > 1) {
-    const any = groupsQuery(groups, 'any')!;
-    // Scaled below every pass-1 hit: an article holding all the words stays above those holding some.
-    hits.push(...await pass(db, sql`${visible} and ${kbArticles.searchVector} @@ ${any}`, sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${any}) * 0.5`, opts.lang, hits.map((h) => h.id), opts.limit - hits.length, opts.categoryId));
+    // Three words or more: all but one must match (still selective); two: either.
+    const loose = groups.length >= 3
+      ? sql`(${sql.join(groups.map((_, skip) => groupsQuery(groups.filter((__, i) => i !== skip), 'all')!), sql` || `)})`
+      : groupsQuery(groups, 'any')!;
+    // Scaled below every precise hit: an article holding all the words stays above those holding some.
+    hits.push(...await pass(db, sql`${visible} and ${kbArticles.searchVector} @@ ${loose}`, sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${loose}) * 0.5`, opts.lang, [], opts.limit, opts.categoryId));
   }
   if (hits.length === 0) {
     const title = searchTitleOf(q).slice(0, 200);

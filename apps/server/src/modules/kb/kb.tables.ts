@@ -61,8 +61,10 @@ export const kbArticles = pgTable(
     searchTitle: text('search_title').notNull().default(''),
   },
   (t) => [
-    index('kb_articles_search_idx').using('gin', t.searchVector),
-    index('kb_articles_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`),
+    // fastupdate off: a pending list is scanned linearly by every search, and PGlite has no
+    // autovacuum to flush it; a knowledge base is read far more than it is written.
+    index('kb_articles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
+    index('kb_articles_title_trgm_idx').using('gin', sql`${t.searchTitle} gin_trgm_ops`).with({ fastupdate: false }),
     index('kb_articles_category_idx').on(t.categoryId),
     index('kb_articles_group_idx').on(t.translationGroupId),
     index('kb_articles_updated_idx').on(t.updatedAt, t.id),
@@ -200,5 +202,5 @@ export const kbSearchStats = pgTable(
 export const kbTerms = pgTable(
   'kb_terms',
   { term: text('term').primaryKey() },
-  (t) => [index('kb_terms_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`)],
+  (t) => [index('kb_terms_trgm_idx').using('gin', sql`${t.term} gin_trgm_ops`).with({ fastupdate: false })],
 );

@@ -52,10 +52,12 @@ const ADDRESS_TTL_MS = 5_000;
 export function mailboxAddresses(db: Executor, cacheKey: object): Promise<Set<string>> {
   const hit = addressCache.get(cacheKey);
   if (hit && Date.now() - hit.at < ADDRESS_TTL_MS) return hit.addresses;
-  const addresses = db.select({ address: mailboxes.address }).from(mailboxes).then((rows) => new Set(rows.map((r) => r.address)));
-  addressCache.set(cacheKey, { at: Date.now(), addresses });
-  addresses.catch(() => addressCache.delete(cacheKey));
-  return addresses;
+  // Not shared while loading: the query runs in the caller's transaction, which others cannot wait on.
+  return db.select({ address: mailboxes.address }).from(mailboxes).then((rows) => {
+    const addresses = new Set(rows.map((r) => r.address));
+    addressCache.set(cacheKey, { at: Date.now(), addresses: Promise.resolve(addresses) });
+    return addresses;
+  });
 }
 
 export const insertMailMessage = async (db: Executor, row: typeof mailMessages.$inferInsert) =>

@@ -186,7 +186,8 @@ interface StoreArgs {
 async function store(deps: MailDeps, tx: Tx, a: StoreArgs): Promise<IngestResult> {
   const { parsed, mailbox, input } = a;
   const now = deps.clock.now();
-  const ours = await repo.mailboxAddresses(deps.db, deps.db);
+  // Read in this transaction: PGlite has one connection, which the transaction holds.
+  const ours = await repo.mailboxAddresses(tx, deps.db);
   const fromAddress = (parsed.from?.address || input.envelope?.mailFrom || '').toLowerCase() || null;
   const fromName = cleanText(parsed.from?.name, 200) || (fromAddress ? fromAddress.split('@')[0]! : '');
   const subject = cleanText(parsed.subject, SUBJECT_MAX) || '(no subject)';

@@ -49,6 +49,11 @@ export async function startSmtpListener(deps: MailDeps, options: SmtpListenerOpt
     logger: false,
     maxClients: 200,
     closeTimeout: Math.max(1_000, deps.config.shutdownGraceMs),
+    onMailFrom(_address, session, callback) {
+      // A new transaction on the same connection (after RSET or a previous DATA) starts without recipients.
+      routes.delete(session);
+      callback();
+    },
     onRcptTo(address, session, callback) {
       const list = routes.get(session) ?? [];
       if (list.length >= MAX_RECIPIENTS) return callback(smtpError(452, 'Too many recipients'));

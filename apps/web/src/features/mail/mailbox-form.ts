@@ -92,12 +92,20 @@ function passwordPart(v: PasswordValues): { password?: string | null } {
   return v.clearPassword ? { password: null } : {};
 }
 
+// A cleared number box gives null: leave the field out so the server's default (993, 587, 60 s) applies.
+function optionalNumber<K extends string>(key: K, value: number | null | undefined): Partial<Record<K, number>> {
+  return typeof value === 'number' ? ({ [key]: value } as Record<K, number>) : {};
+}
+
 function commonBody(v: MailboxFormValues) {
   const imap = v.useImap
-    ? { host: v.imap.host, port: v.imap.port, tls: v.imap.tls, user: v.imap.user, folder: v.imap.folder, pollIntervalSeconds: v.imap.pollIntervalSeconds, ...passwordPart(v.imap) }
+    ? {
+      host: v.imap.host, tls: v.imap.tls, user: v.imap.user, folder: v.imap.folder,
+      ...optionalNumber('port', v.imap.port), ...optionalNumber('pollIntervalSeconds', v.imap.pollIntervalSeconds), ...passwordPart(v.imap),
+    }
     : null;
   const smtp = v.smtpMode === 'own'
-    ? { host: v.smtp.host, port: v.smtp.port, secure: v.smtp.secure, user: v.smtp.user.trim() || null, from: v.smtp.from.trim() || null, ...passwordPart(v.smtp) }
+    ? { host: v.smtp.host, secure: v.smtp.secure, user: v.smtp.user.trim() || null, from: v.smtp.from.trim() || null, ...optionalNumber('port', v.smtp.port), ...passwordPart(v.smtp) }
     : null;
   return {
     name: v.name,

@@ -78,7 +78,11 @@ export function LoginPage() {
   return (
     <PortalTheme>
     <div className="kefu-login">
-      <aside className="kefu-login__hero">
+      <aside
+        className="kefu-login__hero"
+        // An admin's portal colour replaces the product's blue; the default keeps the stylesheet's gradient.
+        style={settings.primaryColor !== '#1d4ed8' ? { background: `linear-gradient(160deg, color-mix(in srgb, ${settings.primaryColor} 65%, #000) 0%, ${settings.primaryColor} 100%)` } : undefined}
+      >
         <Flex align="center" gap={12}>
           {settings.logoUrl ? <img src={settings.logoUrl} alt="" height={40} style={{ maxWidth: 160, objectFit: 'contain' }} /> : <BrandMark size={40} />}
           <div>

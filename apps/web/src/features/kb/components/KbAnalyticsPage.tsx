@@ -31,7 +31,7 @@ export function KbAnalyticsPage() {
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: daily.map((d) => d.day) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((k) => ({ type: 'line', name: t(`kb.analytics.${k}`), smooth: true, data: daily.map((d) => d[k]) })),
+      series: series.map((k) => ({ type: 'line', name: t(`kb.analytics.${k}`), showSymbol: false, data: daily.map((d) => d[k]) })),
     };
   }, [data.data, t]);
   if (data.isError) return <ProblemResult error={data.error} onRetry={() => void data.refetch()} />;
@@ -70,11 +70,12 @@ export function KbAnalyticsPage() {
               loading={data.isPending}
               dataSource={data.data?.articles ?? []}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              scroll={{ x: 860 }}
               columns={[
-                { title: t('kb.fields.title'), dataIndex: 'title', render: (v: string, a) => <Link to={`${base}/articles/${a.id}`}>{v}</Link> },
+                { title: t('kb.fields.title'), dataIndex: 'title', minWidth: 220, render: (v: string, a) => <Link to={`${base}/articles/${a.id}`}>{v}</Link> },
                 { title: t('kb.fields.state'), dataIndex: 'state', width: 90, render: (s: KbArticleStats['state']) => <StateTag state={s} /> },
                 ...(['views', 'downloads', 'helpful', 'notHelpful', 'deflections', 'ticketUses'] as const).map((k) => ({
-                  title: t(`kb.analytics.${k}`), dataIndex: k, width: 90, align: 'right' as const,
+                  title: t(`kb.analytics.${k}`), dataIndex: k, width: 84, align: 'right' as const,
                   sorter: (a: KbArticleStats, b: KbArticleStats) => a[k] - b[k],
                 })),
               ]}

@@ -89,7 +89,9 @@ function Toolbar({ editor }: { editor: Editor }) {
         ref={file}
         type="file"
         accept="image/png,image/jpeg,image/gif,image/webp"
-        hidden
+        style={{ display: 'none' }}
+        aria-hidden
+        tabIndex={-1}
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { currentLocale } from '../../../i18n';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value';
 import { kbResource, portalArticlePath, suggestKb } from '../api';
+import '../kb.css';
 
 interface ArticleSuggestionsProps {
   /** What the customer is typing (the request's subject). */
@@ -30,7 +31,7 @@ export function ArticleSuggestions({ text, onSolved, solving }: ArticleSuggestio
   const items = q.length >= 2 ? (suggest.data?.items ?? []) : [];
   if (items.length === 0) return null;
   return (
-    <Card size="small" data-testid="kb-suggestions" style={{ background: '#f6ffed', borderColor: '#b7eb8f', marginBottom: 16 }}
+    <Card size="small" data-testid="kb-suggestions" className="kefu-suggest" style={{ background: '#f6ffed', borderColor: '#b7eb8f', marginBottom: 16 }}
       title={<span><BulbOutlined style={{ color: '#52c41a', marginInlineEnd: 6 }} />{t('kb.portal.suggestTitle')}</span>}>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t('kb.portal.suggestHint')}</Typography.Paragraph>
       <List

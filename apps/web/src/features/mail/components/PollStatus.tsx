@@ -16,7 +16,7 @@ export function PollStatus({ mailbox }: { mailbox: Mailbox }) {
   );
   if (mailbox.lastPollError) {
     return (
-      <Flex vertical gap={2} data-testid="poll-status" data-state="failed" style={{ maxWidth: 240 }}>
+      <Flex vertical gap={2} data-testid="poll-status" data-state="failed" style={{ maxWidth: 200 }}>
         <Flex gap={4} align="center">
           <Tag color="error" icon={<CloseCircleOutlined />} style={{ marginInlineEnd: 0 }}>{t('mail.mailboxes.pollFailed')}</Tag>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{when}</Typography.Text>

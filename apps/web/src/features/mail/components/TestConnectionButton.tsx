@@ -30,6 +30,9 @@ function Part({ label, ok, error, detail, testId }: PartProps) {
   );
 }
 
+// A server may list hundreds of folders; the first few tell the admin what the folder setting should be.
+const foldersText = (folders: string[]) => (folders.length > 12 ? `${folders.slice(0, 12).join(', ')} …` : folders.join(', '));
+
 function ResultView({ result }: { result: MailboxTestResult }) {
   const { t } = useTranslation();
   const { imap, smtp } = result;
@@ -44,7 +47,7 @@ function ResultView({ result }: { result: MailboxTestResult }) {
           error={imap.error}
           detail={[
             imap.messages === undefined ? t('mail.test.imapOkShort') : t('mail.test.imapOk', { count: imap.messages }),
-            imap.folders?.length ? t('mail.test.folders', { folders: imap.folders.join(', ') }) : '',
+            imap.folders?.length ? t('mail.test.folders', { folders: foldersText(imap.folders) }) : '',
           ].filter(Boolean).join(' · ')}
         />
       ) : null}

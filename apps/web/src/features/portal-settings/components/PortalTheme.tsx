@@ -8,8 +8,11 @@ const hex = /^#[0-9a-f]{6}$/i;
 
 /** The portal's colour as antd's primary colour, for everything inside (portal pages, sign-in and sign-up). */
 export function PortalTheme({ children }: { children: ReactNode }) {
-  const { settings } = usePortalSettings();
+  const { settings, isPending } = usePortalSettings();
   const color = hex.test(settings.primaryColor) ? settings.primaryColor : '#1d4ed8';
+  // Painted once the settings are known (one small public request), so the page never shows the
+  // default colour and name and then switches; a failed request falls back to the defaults.
+  if (isPending) return null;
   return <ConfigProvider theme={{ token: { colorPrimary: color, colorInfo: color, colorLink: color } }}>{children}</ConfigProvider>;
 }
 
