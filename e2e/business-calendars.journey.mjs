@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
-import { expectVisible, signIn, apiOf } from './lib/steps.mjs';
+import { expectVisible, signIn, apiOf, check } from './lib/steps.mjs';
 
 export const name = 'business calendars: weekly hours, month view, import, what-if, create and delete';
 
@@ -66,7 +66,7 @@ export async function run({ page, baseURL, admin, root }) {
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-15`;
   await page.locator(`td[title="${day}"]`).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(bc.kinds.holiday).check();
+  await check(dialog.getByLabel(bc.kinds.holiday));
   await dialog.getByLabel(bc.dateName).fill('公司年会');
   await dialog.getByRole('button', { name: zh.common.save, exact: true }).click();
   await expectVisible(page.locator(`td[title="${day}"]`).getByText(`${bc.holidayMark} 公司年会`), 'the holiday tag on the date');

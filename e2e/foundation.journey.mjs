@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
-import { expectVisible, signIn, choose } from './lib/steps.mjs';
+import { expectVisible, signIn, choose, check } from './lib/steps.mjs';
 
 export const name = 'foundation: admin creates team and agent, language switch, agent signs in';
 
@@ -55,7 +55,7 @@ export async function run({ page, baseURL, admin, root }) {
   await page.getByRole('button', { name: zh.teams.create }).click();
   await page.getByLabel(zh.teams.name, { exact: true }).fill(team);
   await page.getByLabel(zh.teams.descriptionField).fill('退换货、维修与安装');
-  await page.getByLabel(zh.assignmentModes.round_robin).check();
+  await check(page.getByLabel(zh.assignmentModes.round_robin));
   await page.getByRole('button', { name: zh.common.save, exact: true }).click();
   await expectVisible(page.getByRole('row').filter({ hasText: team }), `the team "${team}" in the list`);
 

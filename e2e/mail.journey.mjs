@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import nodemailer from 'nodemailer';
 import { text } from './lib/i18n.mjs';
 import { freePort, smtpPort } from './lib/server.mjs';
-import { apiOf, choose, expectVisible, realtimeAvailable, signIn } from './lib/steps.mjs';
+import { apiOf, choose, expectVisible, realtimeAvailable, signIn, check } from './lib/steps.mjs';
 
 export const name = 'mail: mailbox admin and test connection, customer email by SMTP becomes a ticket, agent reads and replies by email';
 
@@ -144,7 +144,7 @@ export async function run({ page, context, baseURL, admin, root }) {
   await page.getByLabel(zh.mail.mailboxes.name, { exact: true }).fill('客服中心');
   await choose(page, page.getByLabel(zh.mail.form.team, { exact: true }), team.name);
   await page.getByRole('switch', { name: zh.mail.form.autoReplyEnabled }).click();
-  await page.getByRole('radio', { name: zh.mail.form.policy.flagged_note }).check();
+  await check(page.getByRole('radio', { name: zh.mail.form.policy.flagged_note }));
   // An IMAP account whose server is down, so "Test connection" has an exact failure to name.
   const closedPort = await freePort();
   await page.getByRole('switch', { name: zh.mail.form.useImap }).click();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
-import { expectVisible, signIn, choose, realtimeAvailable } from './lib/steps.mjs';
+import { expectVisible, signIn, choose, realtimeAvailable, check } from './lib/steps.mjs';
 
 export const name = 'service desk: agent works a complaint from queue to follow-up; a colleague sees it live';
 
@@ -152,7 +152,7 @@ export async function run({ page, context, baseURL, admin, root }) {
     await expectVisible(followUp, 'the follow-up for the complaint');
     await followUp.getByRole('button', { name: zh.followUps.complete }).click();
     const followUpDialog = page.getByRole('dialog');
-    await followUpDialog.getByLabel(zh.followUps.outcome.satisfied, { exact: true }).check();
+    await check(followUpDialog.getByLabel(zh.followUps.outcome.satisfied, { exact: true }));
     await followUpDialog.getByLabel(zh.followUps.note).fill('客户已收到冰箱，对处理结果满意');
     await followUpDialog.getByRole('button', { name: zh.common.save, exact: true }).click();
     await expectVisible(page.getByText(zh.followUps.completed), 'the completed message');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
-import { expectVisible, signIn, apiOf, choose, realtimeAvailable } from './lib/steps.mjs';
+import { expectVisible, signIn, apiOf, choose, realtimeAvailable, check } from './lib/steps.mjs';
 
 export const name = 'SLA: policy from the admin UI; a 1-minute target counts down, warns, breaches and escalates live';
 
@@ -60,7 +60,7 @@ export async function run({ page, baseURL, admin, root }) {
   await choose(page, rule2.getByLabel(`${rule2Name} ${sla.steps.trigger}`), sla.steps.afterBreach);
   await rule2.getByLabel(`${rule2Name} ${sla.steps.minutesAfter}`).fill('1');
   await rule2.getByLabel(sla.audience.assignee, { exact: true }).uncheck();
-  await rule2.getByLabel(sla.audience.managers, { exact: true }).check();
+  await check(rule2.getByLabel(sla.audience.managers, { exact: true }));
   await choose(page, rule2.getByLabel(`${rule2Name} ${sla.steps.raise}`), sla.escalation.levelName['2']);
   if (process.env.E2E_SCREENSHOTS === '1') await page.screenshot({ path: path.join(shots, 'sla-policy-editor.png'), fullPage: true });
   await page.getByRole('button', { name: zh.common.save, exact: true }).click();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
-import { expectVisible, signIn, apiOf, choose } from './lib/steps.mjs';
+import { expectVisible, signIn, apiOf, choose, check } from './lib/steps.mjs';
 
 export const name = 'ticket tools: saved view, bulk update, merge with banner, split a message';
 
@@ -53,7 +53,7 @@ export async function run({ page, baseURL, admin, root }) {
   await page.getByRole('button', { name: zh.ticketTools.views.save }).click();
   const saveDialog = page.getByRole('dialog');
   await saveDialog.getByLabel(zh.ticketTools.views.name).fill(viewName);
-  await saveDialog.getByLabel(zh.ticketTools.views.scopeShared).check();
+  await check(saveDialog.getByLabel(zh.ticketTools.views.scopeShared));
   await saveDialog.getByRole('button', { name: zh.common.save, exact: true }).click();
   const savedItem = page.getByTestId('saved-view').filter({ hasText: viewName });
   await expectVisible(savedItem.getByRole('link', { name: viewName }), 'the new view in the rail');
@@ -73,8 +73,8 @@ export async function run({ page, baseURL, admin, root }) {
 
   // Bulk: both to urgent in one go.
   const selectRow = (ticket) => page.getByRole('checkbox', { name: fill(zh.ticketTools.bulk.selectRow, { number: `#${ticket.number}` }) });
-  await selectRow(wrongTitle).check();
-  await selectRow(missing).check();
+  await check(selectRow(wrongTitle));
+  await check(selectRow(missing));
   const bar = page.getByRole('toolbar', { name: zh.ticketTools.bulk.title });
   await expectVisible(bar.getByText(fill(zh.ticketTools.bulk.selected, { count: 2 })), 'the bulk bar with two selected');
   await choose(page, bar.getByLabel(zh.ticketTools.bulk.priority), zh.tickets.priority.urgent);
@@ -91,7 +91,7 @@ export async function run({ page, baseURL, admin, root }) {
   }
 
   // A move the status machine refuses (new → closed) is reported ticket by ticket.
-  await selectRow(wrongTitle).check();
+  await check(selectRow(wrongTitle));
   await choose(page, bar.getByLabel(zh.ticketTools.bulk.status), zh.tickets.status.closed);
   await bar.getByRole('button', { name: fill(zh.ticketTools.bulk.apply, { count: 1 }) }).click();
   await page.locator('.ant-popconfirm:visible').getByRole('button', { name: zh.ticketTools.bulk.applyOk, exact: true }).click();

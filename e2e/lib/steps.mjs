@@ -42,6 +42,21 @@ export async function choose(page, box, option, { search = false } = {}) {
   await page.keyboard.press('Escape');
 }
 
+/**
+ * Ticks a radio or checkbox and waits until it shows as checked. A click that lands while an antd
+ * dialog is still animating in can be swallowed on a busy machine, so the click is repeated.
+ */
+export async function check(locator, what = 'the choice') {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await locator.click();
+    for (let i = 0; i < 10; i++) {
+      if (await locator.isChecked()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`could not tick ${what}`);
+}
+
 /** Whether the server offers the realtime WebSocket (it is built separately from the console). */
 export async function realtimeAvailable(page) {
   return page.evaluate(

@@ -3,7 +3,8 @@
 // duplicates, next to raw INSERTs of the same rows in the same run; IMAP import of a folder from a
 // real Dovecot; the parse cost per message next to mailparser's. PostgreSQL when
 // BENCH_DATABASE_URL is set, else PGlite. BENCH_MAIL_MESSAGES (10,000), BENCH_MAIL_IMAP (10,000),
-// BENCH_MAIL_CLIENTS (8 concurrent SMTP clients).
+// BENCH_MAIL_CLIENTS (8 concurrent SMTP clients); BENCH_MAIL_CPU_PROF=<dir> writes the server's
+// CPU profile there (node --cpu-prof) when it stops.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,12 +15,23 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { ensureBuilt, fmt, freePort, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
+import { ensureBuilt, fmt, freePort, serverFlags, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
 import { measureParseCost } from './mail-parse.mjs';
 
 const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 10_000);
 const IMAP_MESSAGES = Number(process.env.BENCH_MAIL_IMAP ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_MAIL_CLIENTS ?? 8);
+const CPU_PROF = process.env.BENCH_MAIL_CPU_PROF;
+
+/** The server, with --cpu-prof when a profile was asked for (startProcess adds only the serve flags). */
+function startServer(env) {
+  if (!CPU_PROF) return startProcess(serverMain, env);
+  const child = spawn(process.execPath, [...serverFlags, '--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, serverMain], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stderrText = () => stderr;
+  return child;
+}
 const SENDERS = Math.max(10, Math.floor(MESSAGES / 5));
 const admin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
 
@@ -187,7 +199,7 @@ async function runEngine({ label, env, openQuery, exclusive }) {
   const smtpPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const start = async () => {
-    const child = startProcess(serverMain, { ...env, ...admin, PORT: String(port), HOST: '127.0.0.1', KEFU_SMTP_PORT: String(smtpPort), KEFU_SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const child = startServer({ ...env, ...admin, PORT: String(port), HOST: '127.0.0.1', KEFU_SMTP_PORT: String(smtpPort), KEFU_SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
     await waitReady(`${base}/readyz`, child, 120_000);
     return child;
   };

@@ -16,6 +16,7 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   KEFU_PGLITE_SHARED_BUFFERS: z.string().regex(/^[0-9]{1,5}(kB|MB|GB)$/, 'must be a size such as 32MB').default('32MB'),
+  KEFU_KB_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
   KEFU_ADMIN_EMAIL: z.email().optional(),
   KEFU_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
   KEFU_PUBLIC_URL: z.url().optional(),
@@ -61,6 +62,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   databasePoolSize: number;
   pgliteSharedBuffers: string;
+  /** Knowledge-base search results kept in process per instance; 0 turns the cache off. */
+  kbSearchCacheEntries: number;
   admin: { email: string; password: string } | undefined;
   publicUrl: string | undefined;
   cookieSecure: boolean;
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     pgliteSharedBuffers: e.KEFU_PGLITE_SHARED_BUFFERS,
+    kbSearchCacheEntries: e.KEFU_KB_SEARCH_CACHE_ENTRIES,
     admin: e.KEFU_ADMIN_EMAIL && e.KEFU_ADMIN_PASSWORD
       ? { email: e.KEFU_ADMIN_EMAIL.toLowerCase(), password: e.KEFU_ADMIN_PASSWORD }
       : undefined,

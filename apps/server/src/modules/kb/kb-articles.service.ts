@@ -12,6 +12,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor, RequestContext } from '../auth/index.js';
 import { articleText, sanitizeArticleHtml } from './kb-html.js';
+import { kbSearchChanged } from './kb-search-cache.js';
 import { authorizeArticleRead, isKbStaff, requireKbEditor, requireKbManager, type KbViewer } from './kb.policy.js';
 import { presentArticle, presentSummary } from './kb.presenter.js';
 import * as repo from './kb.repository.js';
@@ -92,6 +93,7 @@ export async function createArticle(deps: AppDeps, ctx: RequestContext, input: C
     await repo.insertVersion(tx, row, { id: actor.userId, name: actor.name }, extra.sourceTicketId ? 'created from a ticket' : null, now);
     if (body.attachmentIds.length) await setAttachments(tx, actor, row.id, body.attachmentIds);
     await repo.reindexArticle(tx, row);
+    await kbSearchChanged(deps, tx);
     await recordAudit(tx, ctx, { action: 'kb_article.created', entityType, entityId: row.id, after: snapshot(row) }, now);
     return row;
   };
@@ -109,6 +111,7 @@ export async function saveVersion(deps: AppDeps, tx: Executor, ctx: RequestConte
   const row = await repo.updateArticleRow(tx, before.id, { ...patch, version: before.version + 1, authorId: ctx.actor.userId, updatedAt: now });
   await repo.insertVersion(tx, row, { id: ctx.actor.userId, name: ctx.actor.name }, note, now);
   await repo.reindexArticle(tx, row);
+  await kbSearchChanged(deps, tx);
   await recordAudit(tx, ctx, { action: 'kb_article.updated', entityType, entityId: row.id, before: snapshot(before), after: snapshot(row) }, now);
   return row;
 }
@@ -163,6 +166,7 @@ export async function deleteArticle(deps: AppDeps, ctx: RequestContext, id: stri
     const before = await repo.findArticle(tx, id, true);
     if (!before) throw notFound('Article');
     await tx.delete(kbArticles).where(eq(kbArticles.id, id));
+    await kbSearchChanged(deps, tx);
     await recordAudit(tx, ctx, { action: 'kb_article.deleted', entityType, entityId: id, before: snapshot(before) }, deps.clock.now());
   });
 }

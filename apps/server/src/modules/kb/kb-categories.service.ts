@@ -11,6 +11,7 @@ import { AppError, fieldConflict, invalidField, notFound } from '../../platform/
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import type { RequestContext } from '../auth/index.js';
+import { kbSearchChanged } from './kb-search-cache.js';
 import { isKbStaff, requireKbManager, type KbViewer } from './kb.policy.js';
 import * as repo from './kb.repository.js';
 import { kbArticles, kbCategories } from './kb.tables.js';
@@ -103,6 +104,8 @@ export async function updateCategory(deps: AppDeps, ctx: RequestContext, id: str
       const before = await repo.findCategory(tx, id);
       if (!before) throw notFound('Category');
       const [row] = await tx.update(kbCategories).set({ ...patch, updatedAt: now }).where(eq(kbCategories.id, id)).returning();
+      // Results show the category's name.
+      await kbSearchChanged(deps, tx);
       await recordAudit(tx, ctx, { action: 'kb_category.updated', entityType, entityId: id, before: { name: before.name }, after: { name: row!.name } }, now);
       const [n] = await tx.select({ n: sql<number>`count(*)::int` }).from(kbArticles).where(eq(kbArticles.categoryId, id));
       return present(row!, Number(n?.n ?? 0));

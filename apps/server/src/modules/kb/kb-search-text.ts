@@ -63,14 +63,24 @@ export interface QueryGroup {
 const lower = (t: Term): Term => ({ text: t.text.toLowerCase(), kind: t.kind });
 const synonymPhrases: Term[][][] = kbSynonymSets.map((set) => set.map((p) => queryTerms(p).map(lower)));
 
-function matchPhraseAt(terms: Term[], at: number, phrase: Term[]): boolean {
+function matchPhraseAt(terms: readonly Term[], at: number, phrase: Term[]): boolean {
   if (phrase.length === 0 || at + phrase.length > terms.length) return false;
   return phrase.every((w, i) => terms[at + i]!.text === w.text);
 }
 
-/** The query's words, folded and lower-cased. */
-export function kbQueryTerms(q: string): Term[] {
-  return queryTerms(fold(q)).map(lower);
+/** Segmenting (jieba) and folding (opencc) cost more than the rest of a search's own work, and queries repeat. */
+const termsOf = new Map<string, readonly Term[]>();
+const TERMS_CACHED = 1000;
+
+/** The query's words, folded and lower-cased (shared and frozen: callers copy before changing). */
+export function kbQueryTerms(q: string): readonly Term[] {
+  let terms = termsOf.get(q);
+  if (!terms) {
+    terms = Object.freeze(queryTerms(fold(q)).map((t) => Object.freeze(lower(t))));
+    if (termsOf.size >= TERMS_CACHED) termsOf.delete(termsOf.keys().next().value!);
+    termsOf.set(q, terms);
+  }
+  return terms;
 }
 
 const isStopWord = (t: Term) => (t.kind === 'cjk' ? kbChineseStopWords : kbEnglishStopWords).has(t.text);

@@ -126,6 +126,21 @@ describe('knowledge-base search', () => {
     expect(count!.n).toBeGreaterThan(5);
   });
 
+  it('never answers a repeated search from results an article change made stale', async () => {
+    expect(await found('zephyrine')).toEqual([]);
+    const a = await article('zephyr', { title: 'Zephyrine humidifier guide', bodyHtml: '<p>Fill the zephyrine tank.</p>', locale: 'en', visibility: 'internal' });
+    // Same query, two audiences: staff see the internal article, the public still do not.
+    expect(await found('zephyrine', agent)).toEqual([a.id]);
+    expect(await found('zephyrine')).toEqual([]);
+    await ok(t, 200, 'PATCH', `/api/v1/kb/articles/${a.id}`, agent, { visibility: 'public' });
+    expect(await found('zephyrine')).toEqual([a.id]);
+    await ok(t, 200, 'PATCH', `/api/v1/kb/articles/${a.id}`, agent, { title: 'Humidifier tank guide', bodyHtml: '<p>Fill the tank.</p>' });
+    expect(await found('zephyrine')).toEqual([]);
+    expect(await found('humidifier tank')).toEqual([a.id]);
+    await ok(t, 200, 'POST', `/api/v1/kb/articles/${a.id}/state`, agent, { state: 'archived' });
+    expect(await found('humidifier tank')).toEqual([]);
+  });
+
   it('refuses uploads that are not documents or images, and from customers', async () => {
     const html = await upload('page.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
     expectProblem(html, 400, 'validation_failed', 'file');

@@ -11,11 +11,13 @@
  * the asked language, so relevance decides and popularity breaks near-ties.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { kbLimits, type KbSearchQuery, type KbSearchResponse, type KbSearchResult, type KbSuggestQuery, type KbSuggestResponse, type Locale } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { snippet } from '../../platform/search/index.js';
-import { fold, groupsQuery, highlightQuery, queryGroups, searchTitleOf, type QueryGroup } from './kb-search-text.js';
+import { cachedSearch, searchCacheKey } from './kb-search-cache.js';
+import { fold, groupsQuery, highlightQuery, kbQueryTerms, queryGroups, searchTitleOf, type QueryGroup } from './kb-search-text.js';
 import { recordSearch } from './kb-search-stats.js';
 import { isKbStaff, type KbViewer } from './kb.policy.js';
 import { kbArticles, kbAttachments, kbCategories, kbTerms } from './kb.tables.js';
@@ -93,15 +95,21 @@ async function pass(db: Executor, where: SQL, rank: SQL<number>, lang: Locale | 
   const candidates = db.select().from(kbArticles)
     .where(and(where, exclude.length ? sql`${kbArticles.id} <> all(${`{${exclude.join(',')}}`}::uuid[])` : undefined, categoryId ? eq(kbArticles.categoryId, categoryId) : undefined))
     .limit(CANDIDATES).as('kb_articles');
+  // Ranked on ids and numbers first: the body and the category are read for the page only, not for every candidate.
+  const ranked = db.select({ rid: sql<string>`${kbArticles.id}`.as('rid'), score: sql<number>`${score}`.as('score'), views: sql<number>`${kbArticles.viewCount}`.as('views') })
+    .from(candidates)
+    .orderBy(sql`${score} desc`, sql`${kbArticles.viewCount} desc`, kbArticles.id)
+    .limit(limit).as('ranked');
+  const a = alias(kbArticles, 'a');
   const rows = await db
     .select({
-      id: kbArticles.id, title: kbArticles.title, bodyText: sql<string>`left(${kbArticles.bodyText}, 20000)`, locale: kbArticles.locale, visibility: kbArticles.visibility,
-      categoryId: kbArticles.categoryId, categoryName: kbCategories.name, score,
+      id: a.id, title: a.title, bodyText: sql<string>`left(${a.bodyText}, 20000)`, locale: a.locale, visibility: a.visibility,
+      categoryId: a.categoryId, categoryName: kbCategories.name, score: ranked.score,
     })
-    .from(candidates)
-    .leftJoin(kbCategories, eq(kbCategories.id, kbArticles.categoryId))
-    .orderBy(sql`${score} desc`, sql`${kbArticles.viewCount} desc`, kbArticles.id)
-    .limit(limit);
+    .from(ranked)
+    .innerJoin(a, eq(a.id, ranked.rid))
+    .leftJoin(kbCategories, eq(kbCategories.id, a.categoryId))
+    .orderBy(sql`${ranked.score} desc`, sql`${ranked.views} desc`, ranked.rid);
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
@@ -161,12 +169,20 @@ async function withSnippets(db: Executor, hits: Hit[], groups: QueryGroup[]): Pr
   return results;
 }
 
+/** One search as the database and the snippets see it, uncached: what the API runs on a cache miss. */
+export async function runSearch(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string }): Promise<KbSearchResult[]> {
+  const { groups, hits } = await findArticles(db, staff, q, { ...opts, relaxed: true });
+  return withSnippets(db, hits, groups);
+}
+
 export async function searchKb(deps: AppDeps, viewer: KbViewer, query: KbSearchQuery): Promise<KbSearchResponse> {
   // Cut, never refused: a pasted log still searches on its first words (segmenting caps it again).
   const q = query.q.replace(/\u0000/g, '').slice(0, kbLimits.searchInput);
-  const { groups, hits } = await findArticles(deps.db, isKbStaff(viewer), q, { lang: query.lang, limit: query.limit, categoryId: query.categoryId, relaxed: true });
-  if (groups.length > 0) recordSearch(deps, viewer, q, hits.length > 0);
-  return { items: await withSnippets(deps.db, hits, groups), query: q.slice(0, 200) };
+  const staff = isKbStaff(viewer);
+  const opts = { lang: query.lang, limit: query.limit, categoryId: query.categoryId };
+  const items = await cachedSearch(deps, searchCacheKey(staff, q, opts), () => runSearch(deps.db, staff, q, opts));
+  if (kbQueryTerms(q).length > 0) recordSearch(deps, viewer, q, items.length > 0);
+  return { items: [...items], query: q.slice(0, 200) };
 }
 
 /** As-you-type suggestions: one precise pass, titles only, nothing recorded. */

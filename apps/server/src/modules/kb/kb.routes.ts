@@ -18,6 +18,7 @@ import {
 import { createCategory, deleteCategory, listCategories, moveCategory, updateCategory } from './kb-categories.service.js';
 import { articleTickets, deflectWithArticle, recordArticleUse, recordView, voteOnArticle } from './kb-feedback.service.js';
 import { createArticleFromTicket } from './kb-from-ticket.js';
+import { listenForKbChanges } from './kb-search-cache.js';
 import { searchKb, suggestKb } from './kb-search.service.js';
 import { diffArticleVersions, getArticleVersion, listArticleVersions, restoreArticleVersion } from './kb-versions.service.js';
 import { viewerOf } from './kb.policy.js';
@@ -27,6 +28,7 @@ const viewCountSchema = z.object({ viewCount: z.number().int(), counted: z.boole
 
 export function kbRoutes(deps: AppDeps) {
   return async (instance: FastifyInstance) => {
+    await listenForKbChanges(deps);
     const app = instance.withTypeProvider<ZodTypeProvider>();
     const tags = ['knowledge base'];
     const art = '/kb/articles';

@@ -92,6 +92,28 @@ describe('bounces', () => {
     expect(shown.email).toMatchObject({ deliveryState: 'failed', deliveryError: expect.stringContaining('User unknown') });
   });
 
+  it('store a DSN about a message that is not ours with its raw, but open no ticket, create no customer and send no acknowledgment', async () => {
+    const ticketsBefore = (await rows(t, sql`select id from tickets`)).length;
+    const customersBefore = (await rows(t, sql`select id from customers`)).length;
+    const acksBefore = (await rows(t, sql`select id from mail_auto_replies`)).length;
+    const raw = dsn({ messageId: 'someone-else.42@elsewhere.example', recipient: 'stranger@example.com' });
+
+    const result = await ingestRawMail(mail, { mailboxId, raw });
+    await afterIngest(mail, result);
+
+    expect(result).toMatchObject({ status: 'stored', bounce: true, ticketId: null, ticketMessageId: null, createdTicket: false, customerId: null });
+    const [stored] = await rows<{ ticket_id: string | null; raw_blob_key: string; raw_size: string }>(
+      t, sql`select ticket_id, raw_blob_key, raw_size from mail_messages where id = ${result.mailMessageId}`);
+    expect(stored).toMatchObject({ ticket_id: null, raw_size: expect.anything() });
+    expect(Number(stored!.raw_size)).toBe(raw.length);
+    expect(await mail.blobs.has(stored!.raw_blob_key)).toBe(true);
+    expect((await rows(t, sql`select id from tickets`)).length).toBe(ticketsBefore);
+    expect((await rows(t, sql`select id from customers`)).length).toBe(customersBefore);
+    expect((await rows(t, sql`select id from mail_auto_replies`)).length).toBe(acksBefore);
+    // Delivered again (a retrying MTA), it is the same stored record.
+    expect(await ingestRawMail(mail, { mailboxId, raw })).toMatchObject({ status: 'duplicate', mailMessageId: result.mailMessageId });
+  });
+
   it('match a DSN without the original headers by its recipient among our recent mail', async () => {
     const { customer, agent, mail: sent } = await sentReply();
     const parsed = await parseMail(dsn({ messageId: null, recipient: customer }));

@@ -23,9 +23,9 @@ const SWEEP_EVERY_MS = 5_000;
 /** A poll holds its mailbox this long; a crashed instance's claim lapses after it. */
 const LEASE_MS = 10 * 60_000;
 /** Messages fetched per round trip: bounded memory, few round trips. */
-const BATCH = 25;
-/** Messages of a batch stored at once: the database and the blob store's fsyncs overlap. */
-const INGEST_CONCURRENCY = 4;
+const BATCH = 40;
+/** Messages of a batch stored at once: each waits mostly on round trips and fsyncs, which overlap. */
+const INGEST_CONCURRENCY = 8;
 
 export interface PollOptions {
   /** Stop after storing this many messages, before flagging them (tests: a crash mid-batch). */
@@ -91,9 +91,10 @@ export async function pollMailbox(deps: MailDeps, mailboxId: string, options: Po
 type Fetched = { uid: number; source?: Buffer | undefined };
 
 /**
- * Stores a fetched batch, INGEST_CONCURRENCY messages at a time (each its own transaction), and
- * moves last_uid over the contiguous stored prefix only: a message that fails, or a crash, leaves
- * progress before it, and the messages after it that were stored are found again by dedupe.
+ * Stores a fetched batch, INGEST_CONCURRENCY messages at a time (each its own transaction), then
+ * moves last_uid once over the contiguous stored prefix only: a message that fails, or a crash,
+ * leaves progress before it (at worst at the batch's start), and the messages after it that were
+ * stored are found again by dedupe.
  * Returns the stored UIDs, or null when `stopAfter` cut the poll short.
  */
 async function ingestBatch(deps: MailDeps, mailboxId: string, at: { folder: string; uidValidity: number }, messages: Fetched[], outcome: PollOutcome, options: PollOptions) {
@@ -119,13 +120,12 @@ async function ingestBatch(deps: MailDeps, mailboxId: string, at: { folder: stri
         return;
       }
       done[i] = true;
-      const from = prefix;
-      while (prefix < done.length && done[prefix]) prefix++;
-      if (prefix > from) await repo.advanceSync(deps.db, { mailboxId, ...at, uid: messages[prefix - 1]!.uid }, deps.clock.now());
       if (options.stopAfter !== undefined && outcome.stored + outcome.duplicates >= options.stopAfter) stopped = true;
     }
   };
   await Promise.all(Array.from({ length: INGEST_CONCURRENCY }, worker));
+  while (prefix < done.length && done[prefix]) prefix++;
+  if (prefix > 0) await repo.advanceSync(deps.db, { mailboxId, ...at, uid: messages[prefix - 1]!.uid }, deps.clock.now());
   if (failure !== undefined) throw failure;
   return stopped ? null : messages.filter((_, i) => done[i]).map((m) => m.uid);
 }

@@ -2,12 +2,18 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { attachments } from '../attachments/index.js';
 import { tickets } from '../tickets/index.js';
-import { mailboxes, mailMessages, mailSyncState, ticketParticipants } from './mail.tables.js';
+import { mailMessages, mailSyncState, ticketParticipants } from './mail.tables.js';
 
 export type MailMessageRow = typeof mailMessages.$inferSelect;
 
 export const findByMessageId = async (db: Executor, messageId: string) =>
   (await db.select().from(mailMessages).where(eq(mailMessages.messageId, messageId)).limit(1))[0];
+
+/** Stored or sent messages among `ids` (Message-IDs): the message itself (dedupe) and those it answers (threading). */
+export async function findByMessageIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(mailMessages).where(inArray(mailMessages.messageId, [...new Set(ids)]));
+}
 
 export const findByContentHash = async (db: Executor, hash: string) =>
   (await db.select().from(mailMessages).where(and(isNull(mailMessages.messageId), eq(mailMessages.contentHash, hash))).limit(1))[0];
@@ -43,21 +49,14 @@ export async function addParticipants(db: Executor, ticketId: string, rows: { cu
 }
 
 /**
- * Every mailbox address (ours): never a customer, never a participant. Read once per few seconds
- * per process: it changes when an admin edits mailboxes, and a message arriving in that moment
- * only risks making a just-added address a participant.
+ * Serializes, per content hash, recording a row that points at a blob against the stale-upload
+ * sweep deleting it (the same lock as attachments' `lockBlob`, for several blobs in one statement;
+ * sorted, so two messages sharing bytes cannot deadlock; the list travels as JSON, which drizzle
+ * does not spread into separate parameters).
  */
-const addressCache = new WeakMap<object, { at: number; addresses: Promise<Set<string>> }>();
-const ADDRESS_TTL_MS = 5_000;
-export function mailboxAddresses(db: Executor, cacheKey: object): Promise<Set<string>> {
-  const hit = addressCache.get(cacheKey);
-  if (hit && Date.now() - hit.at < ADDRESS_TTL_MS) return hit.addresses;
-  // Not shared while loading: the query runs in the caller's transaction, which others cannot wait on.
-  return db.select({ address: mailboxes.address }).from(mailboxes).then((rows) => {
-    const addresses = new Set(rows.map((r) => r.address));
-    addressCache.set(cacheKey, { at: Date.now(), addresses: Promise.resolve(addresses) });
-    return addresses;
-  });
+export async function lockBlobs(db: Executor, sha256s: string[]) {
+  const keys = [...new Set(sha256s)].sort().map((s) => `kefu-blob:${s}`);
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) with ordinality as u(k, n) order by n`);
 }
 
 export const insertMailMessage = async (db: Executor, row: typeof mailMessages.$inferInsert) =>

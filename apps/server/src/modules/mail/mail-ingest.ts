@@ -5,12 +5,14 @@
  *   2. dedupe by Message-ID across mailboxes, else by content hash — a duplicate returns the
  *      record stored first and never opens a second ticket;
  *   3. raw .eml and attachment bytes into the blob store (immutable, content-addressed: a crash
- *      here leaves only unreferenced bytes);
+ *      here leaves only unreferenced bytes); the raw write overlaps steps 1-4 and is awaited
+ *      (fsynced) before the commit;
  *   4. ONE transaction: threading, customer, participants, ticket or message, attachments, the
  *      mail_messages row and the caller's progress (IMAP last_uid). A concurrent copy of the same
  *      message loses on the unique index and returns the winner's record.
  * Callers acknowledge (SMTP 250, IMAP \Seen) only after this resolves.
  */
+import { createHash } from 'node:crypto';
 import type { AppDeps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -23,7 +25,8 @@ import { systemContext, type RequestContext } from '../auth/index.js';
 import { findOrCreateCustomer } from '../customers/index.js';
 import { addCustomerMessage, lockTicket, openTicketForCustomer, toSafeHtml } from '../tickets/index.js';
 import * as repo from './mail-ingest.repository.js';
-import { bareMessageId, findThread, type ThreadMatch } from './mail-threading.js';
+import { bareMessageId, findThread, threadIds, type ThreadMatch } from './mail-threading.js';
+import { mailboxDirectory } from './mailbox-cache.js';
 import { findMailbox, type MailboxRow } from './mailboxes.repository.js';
 
 export interface MailDeps extends AppDeps {
@@ -137,23 +140,37 @@ const cleanText = (s: string | null | undefined, max: number) => (s ?? '').repla
 
 /** Stores one raw email; see the top of this file. Throws only when nothing was stored. */
 export async function ingestRawMail(deps: MailDeps, input: IngestInput): Promise<IngestResult> {
-  const mailbox = await findMailbox(deps.db, input.mailboxId);
+  const directory = await mailboxDirectory(deps.db);
+  // A mailbox this instance has not heard of yet (created a moment ago elsewhere) is read directly.
+  const mailbox = directory.byId.get(input.mailboxId) ?? (await findMailbox(deps.db, input.mailboxId));
   if (!mailbox) throw new Error(`mailbox ${input.mailboxId} does not exist`);
   if (input.raw.length > deps.config.mailMaxBytes) throw new MailTooLargeError(input.raw.length, deps.config.mailMaxBytes);
-  // The raw bytes are written (and fsynced) while the message is parsed: a duplicate wastes one
+  // The raw bytes are written (and fsynced) while the message is parsed and its rows written; the
+  // transaction waits for them only before it commits (see keepBlobs). A duplicate wastes one
   // content-addressed write of bytes already stored, every new message saves the wait.
+  const rawSha = createHash('sha256').update(input.raw).digest('hex');
   const rawStored = deps.blobs.put(input.raw, { maxBytes: deps.config.mailMaxBytes });
   rawStored.catch(() => undefined);
   const parsed = await parse(deps, input.raw);
   const messageId = bareMessageId(parsed.messageId);
   const hash = messageId ? null : contentHash(input.raw);
-  const existing = messageId ? await repo.findByMessageId(deps.db, messageId) : await repo.findByContentHash(deps.db, hash!);
+  // One round trip for both questions: is this message stored already, and which stored or sent
+  // messages does it answer (threading). Read before the transaction: it sees the same committed
+  // rows, and a copy stored concurrently still loses on the unique index below.
+  const ids = threadIds(parsed);
+  const known = await repo.findByMessageIds(deps.db, messageId ? [messageId, ...ids] : ids);
+  const existing = messageId ? known.find((r) => r.messageId === messageId) : await repo.findByContentHash(deps.db, hash!);
   if (existing) return finishDuplicate(deps, input, existing);
+  const threads = new Map(known.filter((r) => r.ticketId !== null).map((r) => [r.messageId!, r.ticketId!]));
   const now = deps.clock.now();
-  const [raw, files] = await Promise.all([rawStored, storeFiles(deps, parsed, now)]);
+  const files = await storeFiles(deps, parsed, now);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inTransaction(deps.db, (tx) => store(deps, tx, { input, mailbox, parsed, messageId, hash, rawSha: raw.sha256, files }));
+      return await inTransaction(deps.db, async (tx) => {
+        const result = await store(deps, tx, { input, mailbox, ours: directory.addresses, parsed, messageId, hash, rawSha, files, threads });
+        await keepBlobs(deps, tx, { bytes: input.raw, sha256: rawSha, stored: rawStored }, files);
+        return result;
+      });
     } catch (err) {
       if (isUniqueViolation(err, 'mail_messages_message_id_key') || isUniqueViolation(err, 'mail_messages_content_hash_key')) {
         // The same message stored concurrently (two mailboxes, a retried SMTP session): theirs stands.
@@ -176,18 +193,20 @@ async function finishDuplicate(deps: MailDeps, input: IngestInput, row: repo.Mai
 interface StoreArgs {
   input: IngestInput;
   mailbox: MailboxRow;
+  /** Every mailbox address. */
+  ours: Set<string>;
   parsed: ParsedMail;
   messageId: string | null;
   hash: string | null;
   rawSha: string;
   files: StoredFile[];
+  /** Ticket of each stored or sent Message-ID this message refers to. */
+  threads: Map<string, string>;
 }
 
 async function store(deps: MailDeps, tx: Tx, a: StoreArgs): Promise<IngestResult> {
-  const { parsed, mailbox, input } = a;
+  const { parsed, mailbox, input, ours } = a;
   const now = deps.clock.now();
-  // Read in this transaction: PGlite has one connection, which the transaction holds.
-  const ours = await repo.mailboxAddresses(tx, deps.db);
   const fromAddress = (parsed.from?.address || input.envelope?.mailFrom || '').toLowerCase() || null;
   const fromName = cleanText(parsed.from?.name, 200) || (fromAddress ? fromAddress.split('@')[0]! : '');
   const subject = cleanText(parsed.subject, SUBJECT_MAX) || '(no subject)';
@@ -198,15 +217,19 @@ async function store(deps: MailDeps, tx: Tx, a: StoreArgs): Promise<IngestResult
     cc: parsed.cc.slice(0, 100).map((x) => ({ address: x.address, name: x.name || null })), subject, rawBlobKey: a.rawSha, rawSize: input.raw.length,
     deliveryState: 'received' as const, createdAt: now,
   };
-  const thread = await findThread(tx, { inReplyTo: parsed.inReplyTo, references: parsed.references, subject });
+  const thread = await findThread(tx, { inReplyTo: parsed.inReplyTo, references: parsed.references, subject }, a.threads);
   const base = { status: 'stored' as const, mailMessageId: mailRow.id, mailboxId: mailbox.id, thread, parsed };
 
-  // A DSN about one of our sent messages is recorded against its ticket, not added as a customer message.
-  const bounceOf = parsed.bounce?.originalMessageId ? await repo.findByMessageId(tx, bareMessageId(parsed.bounce.originalMessageId) ?? '') : undefined;
-  if (bounceOf?.direction === 'out') {
-    await repo.insertMailMessage(tx, { ...mailRow, ticketId: bounceOf.ticketId });
+  // A DSN is stored (with its raw) and handed to recordBounce, never a customer message or ticket:
+  // one about a mail we sent is filed on that ticket; any other (a forged or stray report from
+  // MAILER-DAEMON) on none, so it cannot open a ticket or draw an auto-reply.
+  if (parsed.bounce) {
+    const original = bareMessageId(parsed.bounce.originalMessageId);
+    const bounceOf = original ? await repo.findByMessageId(tx, original) : undefined;
+    const ticketId = bounceOf?.direction === 'out' ? bounceOf.ticketId : null;
+    await repo.insertMailMessage(tx, { ...mailRow, ticketId });
     if (input.progress) await repo.advanceSync(tx, { mailboxId: mailbox.id, ...input.progress }, now);
-    return { ...base, ticketId: bounceOf.ticketId, ticketMessageId: null, ticketNumber: null, createdTicket: false, flagged: false, customerId: null, bounce: true };
+    return { ...base, ticketId, ticketMessageId: null, ticketNumber: null, createdTicket: false, flagged: false, customerId: null, bounce: true };
   }
 
   const sender = await findOrCreateCustomer(deps, tx, MAIL_CONTEXT, fromAddress && !ours.has(fromAddress)
@@ -254,6 +277,21 @@ async function store(deps: MailDeps, tx: Tx, a: StoreArgs): Promise<IngestResult
     ...base, ticketId: placed.ticketId, ticketMessageId: placed.messageId, ticketNumber: placed.ticketNumber, createdTicket: placed.created, flagged,
     customerId: sender.id, bounce: false,
   };
+}
+
+/**
+ * The last step before commit: the raw write has finished (fsynced), and under the blobs' locks
+ * (the stale-upload sweep deletes a blob under the same lock once no row points at it) bytes that
+ * were found already stored and deleted since are put back, so the committed rows never point at
+ * nothing. The lock is held from here to the commit only.
+ */
+async function keepBlobs(deps: MailDeps, tx: Tx, raw: { bytes: Buffer; sha256: string; stored: Promise<{ sha256: string }> }, files: StoredFile[]) {
+  if ((await raw.stored).sha256 !== raw.sha256) throw new Error('the raw message changed while it was stored');
+  await repo.lockBlobs(tx, [raw.sha256, ...files.map((f) => f.sha256)]);
+  if (!(await deps.blobs.has(raw.sha256))) await deps.blobs.put(raw.bytes, { maxBytes: deps.config.mailMaxBytes });
+  for (const f of files) {
+    if (!(await deps.blobs.has(f.sha256))) throw new Error(`attachment bytes ${f.sha256} were removed while the message was stored; retry`);
+  }
 }
 
 async function addCcParticipants(deps: MailDeps, tx: Tx, ticketId: string, people: { address: string; name: string }[], skip: Set<string>, now: Date) {

@@ -21,18 +21,28 @@ export function subjectToken(subject: string): number | null {
 /** How a message found its ticket, for the timeline and tests. */
 export type ThreadMatch = { ticketId: string; by: 'in-reply-to' | 'references' | 'subject' } | null;
 
-/**
- * The ticket a message answers: In-Reply-To first (the message it replies to), then References
- * from the newest back, matched against Message-IDs we stored or sent; else the subject token.
- */
-export async function findThread(db: Executor, mail: { inReplyTo: string | null; references: string[]; subject: string }): Promise<ThreadMatch> {
+/** The Message-IDs a message refers to: In-Reply-To, then References from the newest back. */
+export function threadIds(mail: { inReplyTo: string | null; references: string[] }): string[] {
   const inReplyTo = bareMessageId(mail.inReplyTo);
   // A hostile References header may list thousands of ids; the newest 50 are what threads use.
   const refs = mail.references.map(bareMessageId).filter((x): x is string => x !== null).reverse().slice(0, 50);
-  const ids = [...new Set([...(inReplyTo ? [inReplyTo] : []), ...refs])];
-  const found = await repo.ticketsOfMessageIds(db, ids);
-  if (inReplyTo && found.has(inReplyTo)) return { ticketId: found.get(inReplyTo)!, by: 'in-reply-to' };
-  for (const r of refs) if (found.has(r)) return { ticketId: found.get(r)!, by: 'references' };
+  return [...new Set([...(inReplyTo ? [inReplyTo] : []), ...refs])];
+}
+
+/**
+ * The ticket a message answers: In-Reply-To first (the message it replies to), then References
+ * from the newest back, matched against Message-IDs we stored or sent; else the subject token.
+ * `found` is the caller's lookup of `threadIds` (Message-ID → ticket), when it already made one.
+ */
+export async function findThread(
+  db: Executor, mail: { inReplyTo: string | null; references: string[]; subject: string }, found?: Map<string, string>,
+): Promise<ThreadMatch> {
+  const ids = threadIds(mail);
+  const tickets = found ?? (await repo.ticketsOfMessageIds(db, ids));
+  const inReplyTo = bareMessageId(mail.inReplyTo);
+  for (const id of ids) {
+    if (tickets.has(id)) return { ticketId: tickets.get(id)!, by: id === inReplyTo ? 'in-reply-to' : 'references' };
+  }
   const number = subjectToken(mail.subject);
   if (number !== null) {
     const ticketId = await repo.ticketIdByNumber(db, number);

@@ -92,6 +92,8 @@ export const mailMessages = pgTable(
     uniqueIndex('mail_messages_content_hash_key').on(t.contentHash).where(sql`${t.messageId} is null and ${t.contentHash} is not null`),
     index('mail_messages_ticket_idx').on(t.ticketId, t.createdAt),
     index('mail_messages_ticket_message_idx').on(t.ticketMessageId),
+    // The stale-upload sweep asks whether a blob is still some mail's raw before deleting it.
+    index('mail_messages_raw_blob_idx').on(t.rawBlobKey),
     index('mail_messages_delivery_idx').on(t.deliveryState).where(sql`${t.deliveryState} in ('queued','failed')`),
     check('mail_messages_direction_check', sql`${t.direction} in ('in','out')`),
     check('mail_messages_delivery_check', sql`${t.deliveryState} in ('received','queued','sent','failed')`),

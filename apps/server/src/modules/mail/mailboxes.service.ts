@@ -6,12 +6,14 @@ import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { isForeignKeyViolation, uniqueOr } from '../../platform/db/errors.js';
 import { toPage } from '../../platform/db/pagination.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, fieldConflict, forbidden, invalidField, notFound } from '../../platform/http/app-error.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
 import { teams } from '../teams/index.js';
 import { encryptSecret, secretKey } from './mail-secrets.js';
+import { mailboxCache } from './mailbox-cache.js';
 import { authorizeMailboxes } from './mailboxes.policy.js';
 import { mailboxSnapshot, presentMailbox } from './mailboxes.presenter.js';
 import * as repo from './mailboxes.repository.js';
@@ -68,7 +70,9 @@ export async function createMailbox(deps: AppDeps, ctx: RequestContext, input: C
   const body = createMailboxBodySchema.parse(input);
   const now = deps.clock.now();
   return uniqueOr('mailboxes_address_key', addressTaken, () =>
-    deps.db.transaction(async (tx) => {
+    inTransaction(deps.db, async (tx) => {
+      // Inbound mail routes by the cached rows: every instance drops its copy when this commits.
+      await mailboxCache.changed(deps.db, tx);
       await assertTeam(tx, body.teamId);
       const id = uuidv7(now.getTime());
       if (body.isDefault) await repo.clearDefault(tx, id);
@@ -89,7 +93,9 @@ export async function updateMailbox(deps: AppDeps, ctx: RequestContext, id: stri
   const body = updateMailboxBodySchema.parse(input);
   const now = deps.clock.now();
   return uniqueOr('mailboxes_address_key', addressTaken, () =>
-    deps.db.transaction(async (tx) => {
+    inTransaction(deps.db, async (tx) => {
+      // Inbound mail routes by the cached rows: every instance drops its copy when this commits.
+      await mailboxCache.changed(deps.db, tx);
       const before = await repo.findMailbox(tx, id, true);
       if (!before) throw notFound('Mailbox');
       await assertTeam(tx, body.teamId);
@@ -117,7 +123,9 @@ export async function updateMailbox(deps: AppDeps, ctx: RequestContext, id: stri
 export async function deleteMailbox(deps: AppDeps, ctx: RequestContext, id: string): Promise<void> {
   authorizeMailboxes(ctx.actor, 'delete');
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
+    // Inbound mail routes by the cached rows: every instance drops its copy when this commits.
+    await mailboxCache.changed(deps.db, tx);
     const before = await repo.findMailbox(tx, id);
     if (!before) throw notFound('Mailbox');
     if (before.isDefault) throw new AppError('conflict', 'The default mailbox cannot be deleted; make another mailbox the default first');

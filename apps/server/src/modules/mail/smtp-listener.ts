@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { MailTooLargeError } from '../../platform/mail/parse/index.js';
 import { ingestRawMail, type IngestResult, type MailDeps } from './mail-ingest.js';
+import { mailboxCache, mailboxDirectory } from './mailbox-cache.js';
 import { findMailboxByAddress } from './mailboxes.repository.js';
 
 export interface SmtpListener {
@@ -57,7 +58,10 @@ export async function startSmtpListener(deps: MailDeps, options: SmtpListenerOpt
     onRcptTo(address, session, callback) {
       const list = routes.get(session) ?? [];
       if (list.length >= MAX_RECIPIENTS) return callback(smtpError(452, 'Too many recipients'));
-      findMailboxByAddress(deps.db, address.address.trim().toLowerCase())
+      const wanted = address.address.trim().toLowerCase();
+      // From the cached mailboxes; an address not there is asked of the database before refusing.
+      mailboxDirectory(deps.db)
+        .then(async (directory) => directory.activeByAddress.get(wanted) ?? (await findMailboxByAddress(deps.db, wanted)))
         .then((mailbox) => {
           if (!mailbox) return callback(smtpError(550, `No mailbox here for <${address.address}>`));
           routes.set(session, [...list, mailbox.id]);
@@ -96,6 +100,8 @@ export async function startSmtpListener(deps: MailDeps, options: SmtpListenerOpt
         });
     },
   });
+  // Another instance's mailbox edit drops this one's cached copy too.
+  await mailboxCache.listen(deps.db, deps.realtime);
   server.on('error', (err) => deps.log.error({ err }, 'SMTP listener error'));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

@@ -21,13 +21,30 @@ function root(word: string): string {
   return cut.length >= 3 ? cut : w;
 }
 
-function matchRanges(text: string, q: string): Array<[number, number]> {
+/**
+ * A search highlights a title and a snippet per result with the same `q`: segmenting it (jieba) and
+ * compiling the pattern once per distinct `q` rather than per call. matchAll copies the RegExp, so
+ * sharing one is safe.
+ */
+const patternOf = new Map<string, RegExp | null>();
+const PATTERNS_CACHED = 500;
+
+function patternFor(q: string): RegExp | null {
+  if (patternOf.has(q)) return patternOf.get(q)!;
   const patterns = queryTerms(q).map((t) =>
     t.kind === 'cjk' ? escapeRegex(t.text) : `(?<![\\p{Script=Latin}\\p{N}])${escapeRegex(root(t.text))}[\\p{Script=Latin}\\p{M}\\p{N}]*`,
   );
-  if (patterns.length === 0) return [];
+  const re = patterns.length ? new RegExp(patterns.join('|'), 'giu') : null;
+  if (patternOf.size >= PATTERNS_CACHED) patternOf.delete(patternOf.keys().next().value!);
+  patternOf.set(q, re);
+  return re;
+}
+
+function matchRanges(text: string, q: string): Array<[number, number]> {
+  const re = patternFor(q);
+  if (!re) return [];
   const ranges: Array<[number, number]> = [];
-  for (const m of text.matchAll(new RegExp(patterns.join('|'), 'giu'))) {
+  for (const m of text.matchAll(re)) {
     if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;

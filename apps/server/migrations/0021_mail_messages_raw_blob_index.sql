@@ -1,0 +1,1 @@
+CREATE INDEX "mail_messages_raw_blob_idx" ON "mail_messages" USING btree ("raw_blob_key");
