@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client';
+import { problemMessage } from '../api/problem-message';
 import { serverFieldMessage } from './issue-message';
 
 /**
@@ -26,4 +27,33 @@ export function applyServerErrors(form: FormInstance, error: unknown, fields: re
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return unmatched;
+}
+
+/**
+ * For forms with nested fields: `pathOf` maps a server field (`targets.0.minutes`) to the form's
+ * name path. Puts the messages on those fields and returns the banner text, or null when every
+ * message found its field.
+ */
+export function applyNestedServerErrors(
+  form: FormInstance,
+  error: unknown,
+  pathOf: (field: string) => readonly (string | number)[] | null | undefined,
+  t: TFunction,
+): string | null {
+  const unmatched: string[] = [];
+  const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  if (isApiError(error)) {
+    for (const fe of error.fieldErrors) {
+      const text = error.code === 'already_exists' ? t('errors.alreadyUsed') : serverFieldMessage(fe.message, t);
+      const name = pathOf(fe.field);
+      if (!name) {
+        unmatched.push(`${fe.field}: ${text}`);
+        continue;
+      }
+      const key = name.join('.');
+      byPath.set(key, { name: [...name], errors: [...(byPath.get(key)?.errors ?? []), text] });
+    }
+  }
+  form.setFields([...byPath.values()]);
+  return byPath.size > 0 && unmatched.length === 0 ? null : [problemMessage(error, t), ...unmatched].join(' ');
 }

@@ -5,9 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { limits, unknownSenderPolicies, type Mailbox } from '@kefu/contracts';
-import { isApiError } from '../../../shared/api/client';
 import { problemMessage } from '../../../shared/api/problem-message';
-import { serverFieldMessage } from '../../../shared/forms/issue-message';
+import { applyNestedServerErrors } from '../../../shared/forms/server-errors';
 import { zodRule } from '../../../shared/forms/zod-rule';
 import { PageHeader } from '../../../shared/ui/PageHeader';
 import { ProblemResult } from '../../../shared/ui/ProblemResult';
@@ -54,22 +53,7 @@ function MailboxEditor({ mailbox }: { mailbox: Mailbox | undefined }) {
       if (!mailbox) void navigate(`/admin/mailboxes/${saved.id}`, { replace: true });
     },
     onError: (error) => {
-      const unmatched: string[] = [];
-      const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
-      if (isApiError(error)) {
-        for (const fe of error.fieldErrors) {
-          const text = error.code === 'already_exists' ? t('errors.alreadyUsed') : serverFieldMessage(fe.message, t);
-          const name = formPathOf(fe.field);
-          if (!name) {
-            unmatched.push(`${fe.field}: ${text}`);
-            continue;
-          }
-          const key = name.join('.');
-          byPath.set(key, { name, errors: [...(byPath.get(key)?.errors ?? []), text] });
-        }
-      }
-      form.setFields([...byPath.values()] as Parameters<typeof form.setFields>[0]);
-      setBanner(byPath.size > 0 && unmatched.length === 0 ? null : [problemMessage(error, t), ...unmatched].join(' '));
+      setBanner(applyNestedServerErrors(form, error, formPathOf, t));
     },
   });
 
