@@ -19,6 +19,8 @@ import type { Executor } from '../../platform/db/client.js';
 import { sharedCache } from '../../platform/realtime/shared-cache.js';
 
 const TTL_MS = 60_000;
+/** A query longer than this (a pasted log) is not kept: it is rarely repeated and would make memory unbounded. */
+const KEY_MAX = 600;
 
 type Results = Map<string, readonly KbSearchResult[]>;
 const cache = sharedCache<Results>('kefu_kb_search', () => Promise.resolve(new Map()), TTL_MS);
@@ -29,7 +31,7 @@ export const searchCacheKey = (staff: boolean, q: string, opts: { lang?: string;
 /** The cached results under `key`, or else `load`'s, stored for the next identical search. */
 export async function cachedSearch(deps: AppDeps, key: string, load: () => Promise<KbSearchResult[]>): Promise<readonly KbSearchResult[]> {
   const max = deps.config.kbSearchCacheEntries;
-  if (max === 0) return load();
+  if (max === 0 || key.length > KEY_MAX) return load();
   const results = await cache.get(deps.db);
   const hit = results.get(key);
   if (hit) {

@@ -71,12 +71,15 @@ function matchPhraseAt(terms: readonly Term[], at: number, phrase: Term[]): bool
 /** Segmenting (jieba) and folding (opencc) cost more than the rest of a search's own work, and queries repeat. */
 const termsOf = new Map<string, readonly Term[]>();
 const TERMS_CACHED = 1000;
+/** Longer input (a pasted log) is rarely repeated and would make the memory unbounded; it is segmented each time. */
+const TERMS_KEY_MAX = 256;
 
 /** The query's words, folded and lower-cased (shared and frozen: callers copy before changing). */
 export function kbQueryTerms(q: string): readonly Term[] {
   let terms = termsOf.get(q);
   if (!terms) {
     terms = Object.freeze(queryTerms(fold(q)).map((t) => Object.freeze(lower(t))));
+    if (q.length > TERMS_KEY_MAX) return terms;
     if (termsOf.size >= TERMS_CACHED) termsOf.delete(termsOf.keys().next().value!);
     termsOf.set(q, terms);
   }

@@ -88,13 +88,14 @@ interface Hit { id: string; title: string; bodyText: string; locale: Locale; vis
  */
 const CANDIDATES = 300;
 
-async function pass(db: Executor, where: SQL, rank: SQL<number>, lang: Locale | undefined, exclude: string[], limit: number, categoryId?: string): Promise<Hit[]> {
+/** Word-search candidates through the GIN index (see migration 0022), under the table's name. */
+const byWords = (staff: boolean, query: SQL, categoryId: string | undefined): SQL =>
+  sql`kb_search_candidates(${query}, ${staff}::boolean, ${categoryId ?? null}::uuid, ${CANDIDATES}::int) as ${kbArticles}`;
+
+/** Ranks `candidates` (a row source named like the table, so `rank` and the score read its columns). */
+async function pass(db: Executor, candidates: SQL, rank: SQL<number>, lang: Locale | undefined, limit: number): Promise<Hit[]> {
   const langBoost = lang ? sql`case when ${kbArticles.locale} = ${lang} then 1.25 else 1 end` : sql`1`;
   const score = sql<number>`(${rank}) * ${langBoost} * (1 + 0.04 * ln(1 + ${kbArticles.viewCount}) + 0.1 * ${kbArticles.helpfulCount}::float8 / (${kbArticles.helpfulCount} + ${kbArticles.notHelpfulCount} + 2))`;
-  // The subquery keeps the table's name, so `where`, `rank` and `score` read its columns.
-  const candidates = db.select().from(kbArticles)
-    .where(and(where, exclude.length ? sql`${kbArticles.id} <> all(${`{${exclude.join(',')}}`}::uuid[])` : undefined, categoryId ? eq(kbArticles.categoryId, categoryId) : undefined))
-    .limit(CANDIDATES).as('kb_articles');
   // Ranked on ids and numbers first: the body and the category are read for the page only, not for every candidate.
   const ranked = db.select({ rid: sql<string>`${kbArticles.id}`.as('rid'), score: sql<number>`${score}`.as('score'), views: sql<number>`${kbArticles.viewCount}`.as('views') })
     .from(candidates)
@@ -117,10 +118,9 @@ async function pass(db: Executor, where: SQL, rank: SQL<number>, lang: Locale | 
 export async function findArticles(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string; relaxed: boolean }) {
   const groups = queryGroups(q);
   if (groups.length === 0) return { groups, hits: [] as Hit[] };
-  const visible = visibleTo(staff);
   const precise = () => {
     const all = groupsQuery(groups, 'all')!;
-    return pass(db, sql`${visible} and ${kbArticles.searchVector} @@ ${all}`, sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${all})`, opts.lang, [], opts.limit, opts.categoryId);
+    return pass(db, byWords(staff, all, opts.categoryId), sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${all})`, opts.lang, opts.limit);
   };
   let hits = await precise();
   // Spelling is looked up only when the words as typed found too little: most searches skip it.
@@ -133,13 +133,15 @@ export async function findArticles(db: Executor, staff: boolean, q: string, opts
       ? sql`(${sql.join(groups.map((_, skip) => groupsQuery(groups.filter((__, i) => i !== skip), 'all')!), sql` || `)})`
       : groupsQuery(groups, 'any')!;
     // Scaled below every precise hit: an article holding all the words stays above those holding some.
-    hits.push(...await pass(db, sql`${visible} and ${kbArticles.searchVector} @@ ${loose}`, sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${loose}) * 0.5`, opts.lang, [], opts.limit, opts.categoryId));
+    hits.push(...await pass(db, byWords(staff, loose, opts.categoryId), sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${loose}) * 0.5`, opts.lang, opts.limit));
   }
   if (hits.length === 0) {
     const title = searchTitleOf(q).slice(0, 200);
     if (title.trim().length >= 2) {
-      hits.push(...await pass(db, sql`${visible} and ${kbArticles.searchTitle} % ${title} and similarity(${kbArticles.searchTitle}, ${title}) >= ${TITLE_SIMILARITY}`,
-        sql<number>`similarity(${kbArticles.searchTitle}, ${title}) * 0.01`, opts.lang, hits.map((h) => h.id), opts.limit - hits.length, opts.categoryId));
+      const similar = db.select().from(kbArticles)
+        .where(and(visibleTo(staff), sql`${kbArticles.searchTitle} % ${title} and similarity(${kbArticles.searchTitle}, ${title}) >= ${TITLE_SIMILARITY}`, opts.categoryId ? eq(kbArticles.categoryId, opts.categoryId) : undefined))
+        .limit(CANDIDATES);
+      hits.push(...await pass(db, sql`(${similar}) as ${kbArticles}`, sql<number>`similarity(${kbArticles.searchTitle}, ${title}) * 0.01`, opts.lang, opts.limit));
     }
   }
   return { groups, hits };
