@@ -38,7 +38,14 @@ export async function run({ page, baseURL, admin, root }) {
 
   // Filter the unresolved tickets by tag and save that as a shared view.
   await page.goto(`${baseURL}/agent/tickets`);
-  await page.getByRole('menuitem', { name: zh.tickets.views.unresolved, exact: true }).click();
+  // A click that lands while the queue is still rendering can be lost; saving then would capture
+  // the default view's "assigned to me" instead of the unresolved view.
+  const unresolved = page.getByRole('menuitem', { name: zh.tickets.views.unresolved, exact: true });
+  for (let attempt = 0; attempt < 3 && !new URL(page.url()).searchParams.has('view', 'unresolved'); attempt++) {
+    await unresolved.click();
+    await page.waitForURL((u) => u.searchParams.get('view') === 'unresolved', { timeout: 5_000 }).catch(() => undefined);
+  }
+  if (new URL(page.url()).searchParams.get('view') !== 'unresolved') throw new Error('the unresolved view did not open');
   await page.getByRole('button', { name: zh.tickets.filters.more }).click();
   const tagFilter = page.getByLabel(zh.tickets.filters.tag);
   await tagFilter.fill('发票');
