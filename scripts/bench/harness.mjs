@@ -79,3 +79,19 @@ export async function load(url, { headers = {}, duration = 10, connections = 50,
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** The admin every bench server starts with (passed as its environment). */
+export const benchAdmin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
+
+/** One JSON API call as `cookie` (empty for an anonymous caller); any status ≥ 300 throws. */
+export async function api(base, cookie, method, url, body) {
+  const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Signs the bench admin in; the session cookie for `api`. */
+export async function signIn(base) {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: benchAdmin.KEFU_ADMIN_EMAIL, password: benchAdmin.KEFU_ADMIN_PASSWORD }) });
+  return res.headers.get('set-cookie').split(';')[0];
+}

@@ -16,12 +16,11 @@ import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { tsImport } from 'tsx/esm/api';
-import { fmt, freePort, root, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
+import { api, benchAdmin, fmt, freePort, root, serverMain, signIn, startProcess, stop, tempDir, waitReady } from './harness.mjs';
 
 const ARTICLES = Number(process.env.BENCH_KB_ARTICLES ?? 50_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 20;
-const admin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
 
 const src = (p) => tsImport(`../../apps/server/src/${p}`, import.meta.url);
 const { evalArticles } = await src('modules/kb/eval/corpus.ts');
@@ -86,15 +85,6 @@ const lexiconSql = () => {
 /** The mix the 20 clients search: the evaluation queries plus product-support ones. */
 const MIX = [...evalQueries.map((q) => q.q), '蓝牙耳机 配对失败', '扫地机器人', '固件升级', '路由器 无法联网', 'robot vacuum', 'firmware update', 'earbuds pairing', 'coffee machine leaks', '智能门锁 电量', 'projector overheat'];
 
-async function api(base, cookie, method, url, body) {
-  const res = await fetch(`${base}${url}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-async function signIn(base) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.KEFU_ADMIN_EMAIL, password: admin.KEFU_ADMIN_PASSWORD }) });
-  return res.headers.get('set-cookie').split(';')[0];
-}
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
@@ -138,7 +128,7 @@ async function runEngine({ label, env, openDb, exclusive, rawClients }) {
     const profile = process.env.BENCH_KB_PROFILE
       ? { NODE_OPTIONS: `--import=${path.join(root, 'scripts/bench/cpu-profile.mjs')}`, CPU_PROFILE_DIR: path.resolve(process.env.BENCH_KB_PROFILE) }
       : {};
-    const child = startProcess(serverMain, { ...env, ...admin, ...profile, ...extra, PORT: String(port), HOST: '127.0.0.1' });
+    const child = startProcess(serverMain, { ...env, ...benchAdmin, ...profile, ...extra, PORT: String(port), HOST: '127.0.0.1' });
     await waitReady(`${base}/readyz`, child, 120_000);
     return child;
   };

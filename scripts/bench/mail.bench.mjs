@@ -15,7 +15,7 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { ensureBuilt, fmt, freePort, serverFlags, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
+import { api, benchAdmin, ensureBuilt, fmt, freePort, serverFlags, serverMain, signIn, startProcess, stop, tempDir, waitReady } from './harness.mjs';
 import { measureParseCost } from './mail-parse.mjs';
 
 const MESSAGES = Number(process.env.BENCH_MAIL_MESSAGES ?? 10_000);
@@ -33,7 +33,6 @@ function startServer(env) {
   return child;
 }
 const SENDERS = Math.max(10, Math.floor(MESSAGES / 5));
-const admin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
 
 const body = '您好，我的订单 20261124 还没有发货，请帮忙查一下。\r\nHello, my order has not shipped yet, could you check?\r\n';
 function mail({ from, messageId, inReplyTo, subject }) {
@@ -188,24 +187,18 @@ userdb {
   };
 }
 
-async function api(base, cookie, method, p, payload) {
-  const res = await fetch(`${base}${p}`, { method, headers: { cookie, ...(payload ? { 'content-type': 'application/json' } : {}) }, body: payload ? JSON.stringify(payload) : undefined });
-  if (res.status >= 300) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
 async function runEngine({ label, env, openQuery, exclusive }) {
   const port = await freePort();
   const smtpPort = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const start = async () => {
-    const child = startServer({ ...env, ...admin, PORT: String(port), HOST: '127.0.0.1', KEFU_SMTP_PORT: String(smtpPort), KEFU_SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const child = startServer({ ...env, ...benchAdmin, PORT: String(port), HOST: '127.0.0.1', KEFU_SMTP_PORT: String(smtpPort), KEFU_SMTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
     await waitReady(`${base}/readyz`, child, 120_000);
     return child;
   };
   let server = await start();
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.KEFU_ADMIN_EMAIL, password: admin.KEFU_ADMIN_PASSWORD }) });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const cookie = await signIn(base);
   const run = `r${Date.now().toString(36)}`;
   process.stdout.write(`  [${label}] ${fmt(MESSAGES)} messages over SMTP, ${CLIENTS} clients…`);
   const sent = await sendAll(smtpPort, run);

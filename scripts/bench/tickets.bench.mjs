@@ -8,24 +8,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
-import { ensureBuilt, fmt, freePort, load, serverMain, startProcess, stop, tempDir, waitReady } from './harness.mjs';
+import { api, benchAdmin, ensureBuilt, fmt, freePort, load, serverMain, signIn, startProcess, stop, tempDir, waitReady } from './harness.mjs';
 import { QUERIES, SUBJECTS, fillMessages, fillSubjects, matchCounts, measureQueries, pct, recordingDrizzle, searchStatements, withoutIndexes } from './search-bench.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const SEARCH_RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 50);
-const admin = { KEFU_ADMIN_EMAIL: 'bench@example.com', KEFU_ADMIN_PASSWORD: 'bench-password-1' };
 
-async function api(base, cookie, method, path, body) {
-  const res = await fetch(`${base}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
 
-async function signIn(base) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.KEFU_ADMIN_EMAIL, password: admin.KEFU_ADMIN_PASSWORD }) });
-  return res.headers.get('set-cookie').split(';')[0];
-}
 
 /** p50/p95 of `n` sequential-ish requests (4 in flight), measured by the client. */
 async function latency(url, cookie, n = 400, inFlight = 4) {
@@ -77,7 +67,7 @@ async function runEngine({ label, env, rawInsert, queueRows, messages, openDb, e
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const start = async () => {
-    const child = startProcess(serverMain, { ...env, ...admin, PORT: String(port), HOST: '127.0.0.1' });
+    const child = startProcess(serverMain, { ...env, ...benchAdmin, PORT: String(port), HOST: '127.0.0.1' });
     await waitReady(`${base}/readyz`, child, 120_000);
     return child;
   };
@@ -108,7 +98,7 @@ async function runEngine({ label, env, rawInsert, queueRows, messages, openDb, e
       fillMessages(db, { count: messages, userId: me.user.id, customerId: customer.id, inFlight: exclusive ? 1 : 2 }));
     matches = await matchCounts(db);
     // The search statements each request runs, replayed as they are: the database's share.
-    const actor = { userId: me.user.id, email: admin.KEFU_ADMIN_EMAIL, name: me.user.name, role: 'admin', userRole: 'admin', locale: 'zh-CN', customerId: null, via: 'session' };
+    const actor = { userId: me.user.id, email: benchAdmin.KEFU_ADMIN_EMAIL, name: me.user.name, role: 'admin', userRole: 'admin', locale: 'zh-CN', customerId: null, via: 'session' };
     const recording = await db.recording();
     const statements = new Map();
     for (const q of [...QUERIES.zh, ...QUERIES.en]) statements.set(q, await searchStatements(recording, actor, q));
