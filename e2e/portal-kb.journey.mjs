@@ -2,13 +2,14 @@
 // the portal, verifies the address with the link from the outbox, searches the knowledge base in
 // Chinese and finds nothing, submits a request with an attachment; the team publishes the answer
 // and an agent replies inserting the article; the customer sees the reply arrive without a
-// reload, confirms it solved the problem and rates the article.
+// reload, confirms it solved the problem, rates the request (5 stars and a comment) and the article;
+// the agent sees the rating on the ticket.
 import path from 'node:path';
 import { text } from './lib/i18n.mjs';
 import { apiOf, expectVisible, realtimeAvailable, signIn } from './lib/steps.mjs';
 import { signUpCustomer } from './lib/portal-steps.mjs';
 
-export const name = 'Portal and knowledge base: sign-up, search, request with a file, reply with an article, live, confirm and rate';
+export const name = 'Portal and knowledge base: sign-up, search, request with a file, reply with an article, live, confirm, rate the request and the article';
 
 const zh = text['zh-CN'];
 const kb = zh.kb;
@@ -139,6 +140,16 @@ export async function run({ page, context, baseURL, admin, root }) {
     await expectVisible(page.getByTestId('resolution-panel'), 'the question whether it is solved, live', 30_000);
     await page.getByRole('button', { name: kb.resolution.confirm }).click();
     await expectVisible(page.locator('[data-testid="portal-request-status"][data-status="closed"]'), 'the request closed');
+    // The request itself: five stars and a comment, whose markup must show as plain text.
+    const ratingCard = page.getByTestId('request-rating');
+    await expectVisible(ratingCard, 'the satisfaction rating of the request');
+    await ratingCard.locator('li.ant-rate-star').nth(4).click();
+    const ratingComment = '回复很快，一次就解决了 <b>谢谢</b><script>window.__rated = 1</script>';
+    await ratingCard.getByLabel(zh.portalRequests.rating.comment).fill(ratingComment);
+    await ratingCard.getByRole('button', { name: zh.portalRequests.rating.submit }).click();
+    await expectVisible(page.locator('[data-testid="request-rating-done"][data-score="5"]'), 'the five-star rating, saved');
+    await expectVisible(ratingCard.getByText(ratingComment, { exact: true }), 'the comment shown as text, markup and all');
+    if (await page.evaluate(() => 'window.__rated' in window || '__rated' in window)) throw new Error('script in the rating comment ran');
     const rate = page.getByTestId('rate-answer');
     await expectVisible(rate, 'the rating of the answer');
     await rate.getByRole('button', { name: kb.feedback.helpful }).click();
@@ -164,13 +175,24 @@ export async function run({ page, context, baseURL, admin, root }) {
     await expectVisible(staff.locator('[role="img"] canvas'), 'the daily chart');
     await staff.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-analytics.png'), fullPage: true });
 
+    // The agent's console shows the rating beside the customer, and the timeline says so.
+    await staff.goto(`${baseURL}/agent/tickets/${ticketId}`);
+    await expectVisible(staff.locator('[data-testid="ticket-rating"][data-score="5"]').getByText(ratingComment, { exact: true }), 'the rating and its comment on the ticket page');
+    await expectVisible(staff.getByText(zh.tickets.timeline.rated.replace('{{score}}', '5')), 'the rating on the timeline');
+    await staff.screenshot({ path: path.join(root, 'e2e/artifacts/portal-kb-agent-rating.png'), fullPage: true });
+
     const closed = await api('GET', `/tickets/${ticketId}`);
     if (closed.status !== 'closed') throw new Error(`the ticket is ${closed.status}, not closed`);
+    if (closed.rating?.score !== 5 || closed.rating.comment !== ratingComment) throw new Error(`the ticket's rating is ${JSON.stringify(closed.rating)}`);
     const rated = await api('GET', `/kb/articles/${headset.id}`);
     if (rated.helpfulCount !== 1) throw new Error(`the article has ${rated.helpfulCount} helpful votes`);
     const timeline = await api('GET', `/tickets/${ticketId}/timeline`);
-    const files = timeline.items.filter((i) => i.kind === 'message').flatMap((m) => m.attachments.map((a) => a.filename));
-    if (!files.includes('指示灯.txt')) throw new Error(`the attachment is not on the ticket: ${files.join(', ')}`);
+    // The file travelled with the request: on its first message, beside the description.
+    const first = timeline.items.find((i) => i.kind === 'message');
+    const files = first.attachments.map((a) => a.filename);
+    if (!files.includes('指示灯.txt') || !first.bodyText.includes('指示灯一直闪红灯')) throw new Error(`the attachment is not on the first message: ${files.join(', ')} / ${first.bodyText}`);
+    const customerMessages = timeline.items.filter((i) => i.kind === 'message' && i.authorType === 'customer');
+    if (customerMessages.length !== 1) throw new Error(`the request has ${customerMessages.length} customer messages, not one`);
   } catch (error) {
     // The run keeps the customer's page; the staff side is saved beside it.
     const staffPage = staffContext.pages()[0];

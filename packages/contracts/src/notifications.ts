@@ -8,6 +8,8 @@ export const notificationKinds = [
   'ticket.assigned',
   'mentioned',
   'customer.replied',
+  /** The requester rated a resolved request (CSAT). */
+  'ticket.rated',
   'sla.warning',
   'sla.breached',
   'escalation',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDate, phoneSchema, tagSchema, textSchema } from './common.js';
+import { attachmentIdsSchema } from './attachments.js';
 import { limits } from './limits.js';
 import { ticketSlaSchema } from './sla-state.js';
 
@@ -26,7 +27,26 @@ export const statusMoves: Record<TicketStatus, readonly TicketStatus[]> = {
   closed: [],
 };
 
-export const ticketLimits = { subject: 300, body: 200_000, tags: 50 } as const;
+export const ticketLimits = { subject: 300, body: 200_000, tags: 50, ratingComment: 2000 } as const;
+
+/** The requester's satisfaction (CSAT) with a resolved or closed request: 1 very unhappy … 5 very happy. */
+export const ticketRatingSchema = z.object({
+  score: z.number().int().min(1).max(5),
+  /** Plain text as typed, never HTML: render it as text. */
+  comment: z.string().nullable(),
+  /** When the current score was given (a new rating replaces the old one). */
+  ratedAt: isoDate,
+});
+export type TicketRating = z.infer<typeof ticketRatingSchema>;
+
+export const rateTicketBodySchema = z
+  .object({
+    score: z.number().int().min(1).max(5),
+    /** Plain text; an empty or blank comment is stored as none. */
+    comment: z.string().max(ticketLimits.ratingComment).optional(),
+  })
+  .strict();
+export type RateTicketBody = z.infer<typeof rateTicketBodySchema>;
 
 export const complaintSchema = z.object({
   category: z.enum(complaintCategories),
@@ -70,6 +90,8 @@ export const ticketSchema = z.object({
   firstRespondedAt: isoDate.nullable(),
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
+  /** The requester's rating once given (PUT /tickets/:id/rating), else null. */
+  rating: ticketRatingSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -110,6 +132,8 @@ export const createTicketBodySchema = z
     tags: tagsSchema.optional(),
     customFields: z.record(z.string(), z.unknown()).optional(),
     complaint: complaintInputSchema.optional(),
+    /** Files uploaded first with POST /attachments, linked to the first message (repeats count once). */
+    attachmentIds: attachmentIdsSchema.optional(),
   })
   .strict();
 export type CreateTicketBody = z.input<typeof createTicketBodySchema>;

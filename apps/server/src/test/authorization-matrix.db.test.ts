@@ -460,6 +460,15 @@ export const matrix: Row[] = [
     prepare: async (w) => ({ url: `/api/v1/tickets/${(await createTicket(w.t, { requesterId: w.ownCustomerId })).id}/escalate` }) },
   { route: 'POST /api/v1/tickets/:id/escalate', variant: "another team's ticket", expect: s(401, 404, 404, 200, 200, 404), body: { reason: '请尽快处理' },
     prepare: (w) => ({ url: `/api/v1/tickets/${w.otherTeamTicketId}/escalate` }) },
+  // rating (CSAT): the requester's own word on a resolved request; staff and tokens never rate
+  { route: 'PUT /api/v1/tickets/:id/rating', expect: s(401, 200, 403, 403, 403, 403), body: { score: 4, comment: '满意' },
+    prepare: async (w) => {
+      const ticket = await createTicket(w.t, { requesterId: w.ownCustomerId });
+      await ok(w.t, 200, 'PATCH', `/api/v1/tickets/${ticket.id}`, await w.t.adminSession(), { status: 'resolved' });
+      return { url: `/api/v1/tickets/${ticket.id}/rating` };
+    } },
+  { route: 'PUT /api/v1/tickets/:id/rating', variant: "another team's ticket", expect: s(401, 404, 403, 403, 403, 403), body: { score: 4 },
+    prepare: (w) => ({ url: `/api/v1/tickets/${w.otherTeamTicketId}/rating` }) },
   { route: 'GET /api/v1/business-calendars', expect: s(401, 403, 200, 200, 200, 200) },
   { route: 'POST /api/v1/business-calendars', expect: s(401, 403, 403, 403, 201, 403), prepare: () => ({ body: calendarBody() }) },
   { route: 'GET /api/v1/business-calendars/:id', expect: s(401, 404, 200, 200, 200, 200), prepare: calendar() },

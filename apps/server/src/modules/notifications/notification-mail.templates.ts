@@ -47,6 +47,7 @@ const zh: Strings = {
     'sla.breached': 'SLA 已超时', escalation: '工单已升级', 'ticket.escalated': '工单已升级', 'complaint.urgent': '紧急投诉',
     'follow_up.scheduled': '待回访',
     'email.bounced': '邮件未送达',
+    'ticket.rated': '客户已评价',
   },
   happened: {
     'ticket.assigned': (a, t) => `${a} 将工单 ${t} 分配给了您。`,
@@ -59,6 +60,7 @@ const zh: Strings = {
     'complaint.urgent': (_a, t) => `紧急投诉 ${t} 需要主管立即关注。`,
     'follow_up.scheduled': (_a, t) => `工单 ${t} 已安排回访。`,
     'email.bounced': (_a, t) => `工单 ${t} 的回复邮件未能送达客户，请核对客户的邮箱地址。`,
+    'ticket.rated': (_a, t) => `客户对工单 ${t} 的处理做出了满意度评价。`,
   },
   other: (a, k, t) => `${a}：${k}（工单 ${t}）`,
   greeting: (n) => `${n}，您好：`,
@@ -77,6 +79,7 @@ const en: Strings = {
     'sla.breached': 'SLA breached', escalation: 'Escalated', 'ticket.escalated': 'Escalated', 'complaint.urgent': 'Urgent complaint',
     'follow_up.scheduled': 'Follow-up due',
     'email.bounced': 'Email not delivered',
+    'ticket.rated': 'Customer rated',
   },
   happened: {
     'ticket.assigned': (a, t) => `${a} assigned ticket ${t} to you.`,
@@ -89,6 +92,7 @@ const en: Strings = {
     'complaint.urgent': (_a, t) => `Urgent complaint ${t} needs a supervisor's attention now.`,
     'follow_up.scheduled': (_a, t) => `A follow-up call is scheduled for ticket ${t}.`,
     'email.bounced': (_a, t) => `The email reply on ticket ${t} did not reach the customer; check their address.`,
+    'ticket.rated': (_a, t) => `The customer rated how ticket ${t} was handled.`,
   },
   other: (a, k, t) => `${a}: ${k} (ticket ${t})`,
   greeting: (n) => `Hello ${n},`,

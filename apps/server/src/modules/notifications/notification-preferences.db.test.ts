@@ -29,6 +29,7 @@ describe('notification preferences', () => {
       'ticket.assigned': { inApp: true, email: true },
       mentioned: { inApp: true, email: true },
       'customer.replied': { inApp: true, email: false },
+      'ticket.rated': { inApp: true, email: false },
       'sla.warning': { inApp: true, email: false },
       'sla.breached': { inApp: true, email: true },
       escalation: { inApp: true, email: true },

@@ -4,7 +4,7 @@ export { createTicket, getTicket, updateTicket } from './tickets.service.js';
 export { addMessage, toSafeHtml } from './ticket-messages.service.js';
 export { TICKETS_CHANNEL, type TicketChanged } from './ticket-events.js';
 export { NOTIFICATIONS_CHANNEL } from './notifications.js';
-export { followUps, lessons, notifications, ticketEvents, ticketMessages, tickets } from './tickets.tables.js';
+export { followUps, lessons, notifications, ticketEvents, ticketMessages, ticketRatings, tickets } from './tickets.tables.js';
 export { ticketsUseCustomField } from './tickets.repository.js';
 export { findVisibleTicket, updateTicketRow, visibleTo, type TicketRow } from './tickets.repository.js';
 export { recordTicketEvent } from './ticket-events.js';

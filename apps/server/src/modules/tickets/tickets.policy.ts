@@ -3,7 +3,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import { isStaff, type Actor } from '../auth/index.js';
 
 /** Fields a customer may set when opening a ticket, and later on their own ticket; the rest is staff work. */
-const customerCreatable = new Set(['subject', 'body', 'type', 'customFields', 'complaint']);
+const customerCreatable = new Set(['subject', 'body', 'type', 'customFields', 'complaint', 'attachmentIds']);
 const customerWritable = new Set<keyof UpdateTicketBody>(['status', 'customFields']);
 
 function refuseCustomerFields(actor: Actor, given: object, allowed: ReadonlySet<string>, verb: string) {

@@ -1,4 +1,4 @@
-import type { Complaint, Ticket } from '@kefu/contracts';
+import type { Complaint, Ticket, TicketRating } from '@kefu/contracts';
 import { presentTicketSla, type SlaView } from './ticket-sla.js';
 import type { TicketRow } from './tickets.repository.js';
 
@@ -19,7 +19,7 @@ function presentComplaint(t: TicketRow): Complaint | null {
   };
 }
 
-export function presentTicket(t: TicketRow, requesterName: string, view: SlaView): Ticket {
+export function presentTicket(t: TicketRow, requesterName: string, view: SlaView, rating: TicketRating | null): Ticket {
   return {
     id: t.id,
     number: t.number,
@@ -45,6 +45,7 @@ export function presentTicket(t: TicketRow, requesterName: string, view: SlaView
     firstRespondedAt: iso(t.firstRespondedAt),
     resolvedAt: iso(t.resolvedAt),
     closedAt: iso(t.closedAt),
+    rating,
   };
 }
 

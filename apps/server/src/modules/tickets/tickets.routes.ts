@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   archivedLessonSchema, complaintConfirmationBodySchema, escalateTicketBodySchema, createMessageBodySchema, createTicketBodySchema, idParamsSchema,
-  listTicketsQuerySchema, messageSchema, ticketCountsBodySchema, ticketCountsSchema, problemSchema, ticketPageSchema, ticketSchema, timelineSchema, updateTicketBodySchema,
+  listTicketsQuerySchema, messageSchema, rateTicketBodySchema, ticketCountsBodySchema, ticketCountsSchema, problemSchema, ticketPageSchema, ticketSchema, timelineSchema, updateTicketBodySchema,
 } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import { ifMatchHeaders, parseIfMatch, withEtag } from '../../platform/http/versioning.js';
 import { contextOf } from '../auth/index.js';
 import { archiveLesson, recordConfirmation } from './complaints.service.js';
 import { escalateTicket } from './ticket-escalation.js';
+import { rateTicket } from './ticket-rating.service.js';
 import { addMessage, getTimeline } from './ticket-messages.service.js';
 import { countTicketViews, createTicket, getTicket, listTickets, updateTicket } from './tickets.service.js';
 
@@ -38,6 +39,9 @@ export function ticketsRoutes(deps: AppDeps) {
 
     app.post('/tickets/:id/messages', { schema: { tags, summary: 'A public reply or an internal note', params: idParamsSchema, headers: ifMatchHeaders, body: createMessageBodySchema, response: { 201: messageSchema, ...errors } } },
       async (request, reply) => reply.status(201).send(await addMessage(deps, contextOf(request), request.params.id, request.body, parseIfMatch(request.headers['if-match']))));
+
+    app.put('/tickets/:id/rating', { schema: { tags, summary: 'The requester rates a resolved or closed request 1–5 (CSAT); rating again replaces it', params: idParamsSchema, body: rateTicketBodySchema, response: { 200: ticketSchema, ...errors } } },
+      async (request, reply) => withEtag(reply, await rateTicket(deps, contextOf(request), request.params.id, request.body)));
 
     app.get('/tickets/:id/timeline', { schema: { tags, summary: 'Messages and changes in order', params: idParamsSchema, response: { 200: timelineSchema, ...errors } } },
       async (request) => getTimeline(deps, contextOf(request), request.params.id));

@@ -10,6 +10,7 @@ import { AppError, invalidField, notFound } from '../../platform/http/app-error.
 import { uuidv7 } from '../../platform/ids.js';
 import { isStaff, type RequestContext } from '../auth/index.js';
 import { customers, findOrCreateCustomer } from '../customers/index.js';
+import { linkAttachments } from '../attachments/index.js';
 import { loadCustomFieldDefs, validateCustomFieldValues } from '../custom-fields/index.js';
 import { teams } from '../teams/index.js';
 import { assertAssignable, pickAssignee } from './assignment.js';
@@ -20,6 +21,7 @@ import { addFirstMessage, toSafeHtml } from './ticket-messages.service.js';
 import { notifyUsers, supervisorIds } from './notifications.js';
 import { announceChange, recordTicketEvent } from './ticket-events.js';
 import { insertTicketFast } from './ticket-fast-insert.js';
+import { ratingsOf } from './ticket-rating.repository.js';
 import { slaView } from './ticket-sla.js';
 import { changesBetween, presentTicket } from './tickets.presenter.js';
 import { assertStatusMove, authorizeTicketCreate, authorizeTicketUpdate, changedWhileSaving } from './tickets.policy.js';
@@ -33,8 +35,8 @@ async function requesterNames(db: Executor, ids: string[]) {
 }
 
 export async function present(deps: AppDeps, db: Executor, row: repo.TicketRow): Promise<Ticket> {
-  const names = await requesterNames(db, [row.requesterId]);
-  return presentTicket(row, names.get(row.requesterId) ?? '', await slaView(deps, db));
+  const [names, ratings] = await Promise.all([requesterNames(db, [row.requesterId]), ratingsOf(db, [row.id])]);
+  return presentTicket(row, names.get(row.requesterId) ?? '', await slaView(deps, db), ratings.get(row.id) ?? null);
 }
 
 async function resolveRequester(deps: AppDeps, tx: Executor, ctx: RequestContext, body: CreateTicketBody) {
@@ -73,10 +75,13 @@ function draftTicket(ctx: RequestContext, body: CreateBody, customFields: Record
   const staff = isStaff(ctx.actor);
   const complaint = applyComplaintRules(body.type, body.complaint, staff ? body.priority : undefined);
   const first = body.body.trim() ? toSafeHtml(body.body) : null;
+  const said = first && !first.empty ? first : null;
+  // Files need a message to hang on, even when the customer wrote nothing beside them.
+  const files = (body.attachmentIds?.length ?? 0) > 0;
   return {
     staff,
     complaint,
-    message: first && !first.empty ? { id: uuidv7(now.getTime()), html: first.html, text: first.text } : null,
+    message: said || files ? { id: uuidv7(now.getTime()), html: said?.html ?? '', text: said?.text ?? '' } : null,
     fields: {
       id: uuidv7(now.getTime()),
       subject: body.subject,
@@ -118,23 +123,27 @@ export async function createTicket(deps: AppDeps, ctx: RequestContext, input: Cr
       updatedAt: now,
     });
     const messageId = draft.message ? await addFirstMessage(deps, tx, row, requester.name, draft.message) : null;
-    await recordTicketEvent(deps, tx, ctx, row, 'ticket.created', { channel: row.channel, teamId: row.teamId, assigneeId, priority: row.priority, messageId });
+    // The reply path's rules: only the caller's own uploads, not yet attached; else 400 and no ticket.
+    const files = messageId ? await linkAttachments(tx, ctx, body.attachmentIds ?? [], { ticketId: row.id, messageId }) : [];
+    await recordTicketEvent(deps, tx, ctx, row, 'ticket.created', {
+      channel: row.channel, teamId: row.teamId, assigneeId, priority: row.priority, messageId, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
+    });
     if (assigneeId) await notifyUsers(deps, tx, ctx, [assigneeId], 'ticket.assigned', row.id, { number: row.number, subject: row.subject });
     if (complaint.escalate) {
       await notifyUsers(deps, tx, ctx, await supervisorIds(tx), 'complaint.urgent', row.id, { number: row.number, subject: row.subject, impact: row.complaintImpact });
     }
-    return presentTicket(row, requester.name, await slaView(deps, tx));
+    return presentTicket(row, requester.name, await slaView(deps, tx), null);
   });
 }
 
 /**
  * The common case in one statement (see ticket-fast-insert.ts); undefined when the request needs
- * the transactional path: a new requester, a chosen assignee, automatic assignment, or a
- * complaint that must alert supervisors.
+ * the transactional path: a new requester, a chosen assignee, automatic assignment, a complaint
+ * that must alert supervisors, or files to link (their checks lock the uploads' rows).
  */
 async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBody, draft: ReturnType<typeof draftTicket>, now: Date) {
   const requesterId = draft.staff ? body.requesterId : ctx.actor.customerId;
-  if (!requesterId || (draft.staff && body.assigneeId) || draft.complaint.escalate) return undefined;
+  if (!requesterId || (draft.staff && body.assigneeId) || draft.complaint.escalate || body.attachmentIds?.length) return undefined;
   // SLA policies start clocks as the ticket opens, which the transactional path does.
   const view = await slaView(deps);
   if (view.config.policies.length > 0) return undefined;
@@ -152,7 +161,7 @@ async function tryFastCreate(deps: AppDeps, ctx: RequestContext, body: CreateBod
   if (result.kind === 'no_team') throw invalidField('teamId', 'names a team that does not exist');
   if (result.kind === 'needs_assignment') return undefined;
   announceChange(deps, result.row, 'ticket.created', ctx.actor.userId);
-  return presentTicket(result.row, result.requesterName, view);
+  return presentTicket(result.row, result.requesterName, view, null);
 }
 
 export async function listTickets(deps: AppDeps, ctx: RequestContext, query: ListTicketsQuery) {
@@ -162,12 +171,12 @@ export async function listTickets(deps: AppDeps, ctx: RequestContext, query: Lis
   const rows = await repo.listTickets(deps.db, ctx.actor, { ...query, ...(textMatch ? { textMatch } : {}) });
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
-  const names = await requesterNames(deps.db, page.map((r) => r.requesterId));
+  const [names, ratings] = await Promise.all([requesterNames(deps.db, page.map((r) => r.requesterId)), ratingsOf(deps.db, page.map((r) => r.id))]);
   const snippets = q ? await searchSnippets(deps.db, ctx.actor, page, q) : new Map<string, string>();
   const view = await slaView(deps);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? '', view), snippet: snippets.get(r.id) ?? null })),
+    items: page.map((r) => ({ ...presentTicket(r, names.get(r.requesterId) ?? '', view, ratings.get(r.id) ?? null), snippet: snippets.get(r.id) ?? null })),
     nextCursor: more && last ? repo.encodeTicketCursor(query.sort, last) : null,
     jumpTo,
   };

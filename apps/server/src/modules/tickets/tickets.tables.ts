@@ -174,3 +174,21 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
 );
+
+/**
+ * The requester's satisfaction with a resolved request (CSAT 1–5), one per ticket: rating again
+ * replaces it. Kept to the rating itself, so a later survey can point at or copy from it.
+ */
+export const ticketRatings = pgTable(
+  'ticket_ratings',
+  {
+    ticketId: uuid('ticket_id').primaryKey().references(() => tickets.id, { onDelete: 'cascade' }),
+    customerId: uuid('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    /** Plain text as the customer typed it (null: none given); clients render it as text, never as HTML. */
+    comment: text('comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('ticket_ratings_score_check', sql`${t.score} between 1 and 5`)],
+);

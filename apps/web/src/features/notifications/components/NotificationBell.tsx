@@ -24,6 +24,8 @@ function describe(n: AppNotification, t: TFunction): string {
       return t('notifications.kinds.assigned', vars);
     case 'customer.replied':
       return t('notifications.kinds.customerReplied', vars);
+    case 'ticket.rated':
+      return t('notifications.kinds.ticketRated', { ...vars, score: typeof n.data.score === 'number' ? n.data.score : '' });
     case 'complaint.urgent':
       return t('notifications.kinds.complaintUrgent', vars);
     case 'follow_up.scheduled':

@@ -11,7 +11,7 @@ import { zodRule } from '../../../shared/forms/zod-rule';
 import { CustomFieldInputs, useCustomFields } from '../../custom-fields';
 import { deflectKbArticle } from '../../kb/api';
 import { ArticleSuggestions } from '../../kb/portal/ArticleSuggestions';
-import { addMessage, createTicket, ticketsResource } from '../../tickets/api';
+import { createTicket, ticketsResource } from '../../tickets/api';
 import { uploadAttachment } from '../api';
 import { FileUpload, type UploadedFile } from './FileUpload';
 
@@ -27,7 +27,7 @@ const fields = ['type', 'subject', 'body', 'customFields', 'complaint'];
 const shape = createTicketBodySchema.shape;
 const filled = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
-function toBody(v: Values): CreateTicketBody {
+function toBody(v: Values, attachmentIds: string[]): CreateTicketBody {
   const customFields = Object.fromEntries(Object.entries(v.customFields ?? {}).filter(([, value]) => filled(value)));
   return {
     subject: v.subject.trim(),
@@ -35,6 +35,7 @@ function toBody(v: Values): CreateTicketBody {
     type: v.type,
     ...(Object.keys(customFields).length ? { customFields } : {}),
     ...(v.type === 'complaint' && v.category ? { complaint: { category: v.category } } : {}),
+    ...(attachmentIds.length ? { attachmentIds } : {}),
   };
 }
 
@@ -65,17 +66,10 @@ export function NewRequestPage() {
   });
 
   const create = useMutation({
-    mutationFn: async (values: Values) => {
-      const ticket = await createTicket(toBody(values));
-      // Opening a ticket takes no files: they travel on a first follow-up message of the customer.
-      // The ticket exists by then, so a failure here is reported but never retried as a new ticket.
-      let filesFailed: unknown = null;
-      if (files.length) await addMessage(ticket.id, { body: '', attachmentIds: files.map((f) => f.id) }).catch((e: unknown) => { filesFailed = e; });
-      return { ticket, filesFailed };
-    },
-    onSuccess: ({ ticket, filesFailed }) => {
+    // The files travel with the ticket: they land on its first message, or nothing is opened.
+    mutationFn: (values: Values) => createTicket(toBody(values, files.map((f) => f.id))),
+    onSuccess: (ticket) => {
       void queryClient.invalidateQueries({ queryKey: [ticketsResource] });
-      if (filesFailed) void message.warning(`${t('kb.request.filesFailed')} ${problemMessage(filesFailed, t)}`);
       void message.success(t('kb.request.created', { number: ticket.number }));
       void navigate(`/portal/requests/${ticket.id}`);
     },

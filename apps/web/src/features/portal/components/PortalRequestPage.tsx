@@ -17,6 +17,7 @@ import { attachmentUrl } from '../api';
 import { PortalLiveSync } from './PortalLiveSync';
 import { PortalReplyForm } from './PortalReplyForm';
 import { RequestProgress } from './RequestProgress';
+import { RequestRating } from './RequestRating';
 import { ResolutionPanel } from './ResolutionPanel';
 import '../../tickets/tickets.css';
 
@@ -101,6 +102,7 @@ export function PortalRequestPage() {
       </Flex>
       {r.escalationLevel > 0 ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('portalRequests.escalatedAt', { level: r.escalationLevel })} /> : null}
       <ResolutionPanel ticket={r} onChanged={changed} />
+      <RequestRating ticket={r} onChanged={changed} />
       <CitedArticles ids={cited} rate={r.status === 'closed'} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>

@@ -9,11 +9,12 @@ import { customersResource, getCustomer } from '../../customers/api';
 import { listTickets, ticketsResource } from '../api';
 import { ticketNumber } from '../format';
 import type { Ticket } from '../types';
+import { RatingSummary } from './RatingSummary';
 import { StatusTag } from './TicketTags';
 
 const iconStyle = { color: 'var(--ant-color-text-tertiary)', marginInlineEnd: 6 };
 
-/** Who is asking, how to reach them, and what else they have asked lately. */
+/** Who is asking, how to reach them, how they rated this request, and what else they have asked lately. */
 export function CustomerPanel({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const customer = useQuery({
@@ -55,6 +56,7 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
           ) : null}
         </Flex>
       )}
+      <RatingSummary ticket={ticket} />
       <Typography.Text type="secondary" style={{ display: 'block', margin: '14px 0 6px', fontSize: 12 }}>
         {t('tickets.customer.otherTickets')}
       </Typography.Text>

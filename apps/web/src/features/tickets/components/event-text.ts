@@ -105,6 +105,8 @@ export function eventSentences(e: TimelineEvent, t: TFunction, names: Names): st
     }
     case 'complaint.lesson_archived':
       return [t('tickets.timeline.lessonArchived')];
+    case 'ticket.rated':
+      return [ratedSentence(d, t)];
     case 'sla.warning':
     case 'sla.breached':
     case 'ticket.escalated':
@@ -117,6 +119,15 @@ export function eventSentences(e: TimelineEvent, t: TFunction, names: Names): st
     default:
       return [e.type];
   }
+}
+
+/** The customer's rating: the score, what it replaced, and whether a comment came with it (shown on the ticket). */
+function ratedSentence(d: Record<string, unknown>, t: TFunction): string {
+  const score = typeof d.score === 'number' ? d.score : '…';
+  const line = typeof d.previousScore === 'number'
+    ? t('tickets.timeline.ratedAgain', { from: d.previousScore, to: score })
+    : t('tickets.timeline.rated', { score });
+  return d.hasComment === true ? line + t('tickets.timeline.ratedWithComment') : line;
 }
 
 const toolKeys = {
