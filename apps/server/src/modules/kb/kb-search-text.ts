@@ -6,11 +6,11 @@
  * - A query is a list of groups ANDed together; a group is alternatives ORed (the word itself, its
  *   synonyms, and — added by the search — spelling corrections and completions from the lexicon).
  *   Each alternative is one or more words ANDed (a phrase such as "sign in").
- * - Every word is quoted as a tsquery operand and bound as a parameter, so & | ! :* ( ) and SQL in
+ * - Every word is quoted as a tsquery operand inside the one jsonb parameter of kb_tsquery, so & | ! :* ( ) and SQL in
  *   a query are text; platform/search's queryTerms has already dropped those characters anyway.
  */
 import { Converter } from 'opencc-js/t2cn';
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { queryTerms, toSearchVector, type QueryTerm } from '../../platform/search/index.js';
 import { kbChineseStopWords, kbEnglishStopWords, kbSynonymSets } from './kb-synonyms.js';
 
@@ -119,26 +119,19 @@ export function queryGroups(q: string): QueryGroup[] {
 /** Quotes one word as a tsquery operand: inside quotes only ' and \ are special. */
 const operand = (text: string, prefix: boolean) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 
-function wordQuery(t: Term, prefix: boolean): SQL {
-  if (t.kind === 'cjk') return sql`to_tsquery('simple'::regconfig, ${operand(t.text, prefix)}::text)`;
-  // Stemmed, and for a word being typed also as written, so "deliv" finds "delivery".
-  const stemmed = sql`to_tsquery('english'::regconfig, ${operand(t.text, prefix)}::text)`;
-  return prefix ? sql`(${stemmed} || to_tsquery('simple'::regconfig, ${operand(t.text, true)}::text))` : stemmed;
-}
+/**
+ * One word for kb_tsquery (migration 0024): its quoted operand and configuration — `s` simple
+ * (Chinese), `e` english (stemmed), `es` both ORed for a word being typed, so "deliv" finds "delivery".
+ */
+export interface SpecWord { o: string; k: 's' | 'e' | 'es' }
+/** Groups (ANDed or ORed by the mode) of alternatives (ORed) of words (ANDed). */
+export type QuerySpec = SpecWord[][][];
 
-function groupQuery(g: QueryGroup): SQL {
-  const alts = g.alternatives.map((alt) => {
-    const words = alt.map((w, i) => wordQuery(w, g.prefix && i === alt.length - 1));
-    return words.length === 1 ? words[0]! : sql`(${sql.join(words, sql` && `)})`;
-  });
-  return alts.length === 1 ? alts[0]! : sql`(${sql.join(alts, sql` || `)})`;
-}
+const specWord = (t: Term, prefix: boolean): SpecWord => ({ o: operand(t.text, prefix), k: t.kind === 'cjk' ? 's' : prefix ? 'es' : 'e' });
 
-/** All groups must match (`all`) or any (`any`, ranked by how much matched); undefined when empty. */
-export function groupsQuery(groups: QueryGroup[], mode: 'all' | 'any'): SQL | undefined {
-  if (groups.length === 0) return undefined;
-  const parts = groups.map(groupQuery);
-  return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, mode === 'all' ? sql` && ` : sql` || `)})`;
+/** The groups as kb_tsquery's spec; it travels as one jsonb parameter, however many words and synonyms. */
+export function querySpec(groups: QueryGroup[]): QuerySpec {
+  return groups.map((g) => g.alternatives.map((alt) => alt.map((w, i) => specWord(w, g.prefix && i === alt.length - 1))));
 }
 
 /** Every word a group may match, space-separated, for highlighting snippets. */

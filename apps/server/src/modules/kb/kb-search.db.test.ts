@@ -126,6 +126,24 @@ describe('knowledge-base search', () => {
     expect(count!.n).toBeGreaterThan(5);
   });
 
+  it('falls back to some of the words, then to title similarity, only when every word finds nothing', async () => {
+    // Three words, one unknown: all but one must match. Two words, one unknown: either.
+    expect(await found('courier delivery zyxwvut')).toEqual([ids.en]);
+    expect(await found('退款 zyxwvut')).toEqual([ids.refund]);
+    // A customer never gets the internal article through a looser pass either.
+    expect(await found('审批 zyxwvut', customer)).toEqual([]);
+    expect(await found('审批 zyxwvut', agent)).toEqual([ids.internal]);
+    // A mistyped character splits the words so no precise pass matches; some of them still do.
+    expect(await found('电子发漂开立')).toEqual([ids.invoiceTw]);
+    // The last resort, titles by trigram similarity, keeps to the viewer's articles too.
+    const byTitle = (staff: boolean) => rows<{ id: string; score: number }>(t, sql`select id, score from kb_title_ranks('shipping and delivery timez', ${staff}, null, 'en', 10, 300, 0.25)`);
+    expect((await byTitle(false)).map((r) => r.id)).toEqual([ids.en]);
+    expect((await byTitle(false))[0]!.score).toBeLessThan(0.02);
+    const internal = (staff: boolean) => rows<{ id: string }>(t, sql`select id from kb_title_ranks('退款审批内部流程', ${staff}, null, null, 10, 300, 0.25)`);
+    expect((await internal(false)).map((r) => r.id)).not.toContain(ids.internal);
+    expect((await internal(true)).map((r) => r.id)).toContain(ids.internal);
+  });
+
   it('never answers a repeated search from results an article change made stale', async () => {
     expect(await found('zephyrine')).toEqual([]);
     const a = await article('zephyr', { title: 'Zephyrine humidifier guide', bodyHtml: '<p>Fill the zephyrine tank.</p>', locale: 'en', visibility: 'internal' });

@@ -8,28 +8,25 @@
  * Spelling: an English word the published articles never use is looked up in the lexicon
  * (kb_terms) by trigram similarity and by prefix, and the near words join its alternatives.
  * Ranking: ts_rank_cd (title and tags weigh most), nudged by popularity (views, helpful votes) and
- * the asked language, so relevance decides and popularity breaks near-ties.
+ * the asked language, so relevance decides and popularity breaks near-ties. The tsquery and the
+ * ranking are SQL functions (migration 0024): each pass is one short statement.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { kbLimits, type KbSearchQuery, type KbSearchResponse, type KbSearchResult, type KbSuggestQuery, type KbSuggestResponse, type Locale } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
 import { snippet } from '../../platform/search/index.js';
 import { cachedSearch, searchCacheKey } from './kb-search-cache.js';
-import { fold, groupsQuery, highlightQuery, kbQueryTerms, queryGroups, searchTitleOf, type QueryGroup } from './kb-search-text.js';
+import { fold, highlightQuery, kbQueryTerms, queryGroups, querySpec, searchTitleOf, type QueryGroup } from './kb-search-text.js';
 import { recordSearch } from './kb-search-stats.js';
 import { isKbStaff, type KbViewer } from './kb.policy.js';
-import { kbArticles, kbAttachments, kbCategories, kbTerms } from './kb.tables.js';
+import { kbAttachments, kbTerms } from './kb.tables.js';
 
 /** How similar (pg_trgm) a lexicon word must be to stand in for a misspelt one. */
 const TYPO_SIMILARITY = 0.3;
 const TITLE_SIMILARITY = 0.25;
 /** Precise hits below which spelling corrections are looked up: the top 3 is what people read. */
 const GOOD_ENOUGH = 3;
-
-const visibleTo = (staff: boolean): SQL =>
-  staff ? eq(kbArticles.state, 'published') : sql`${kbArticles.state} = 'published' and ${kbArticles.visibility} = 'public'`;
 
 /** Optimal string alignment distance: edits plus swaps of neighbouring letters. */
 export function editDistance(a: string, b: string): number {
@@ -88,61 +85,49 @@ interface Hit { id: string; title: string; bodyText: string; locale: Locale; vis
  */
 const CANDIDATES = 300;
 
-/** Word-search candidates through the GIN index (see migration 0022), under the table's name. */
-const byWords = (staff: boolean, query: SQL, categoryId: string | undefined): SQL =>
-  sql`kb_search_candidates(${query}, ${staff}::boolean, ${categoryId ?? null}::uuid, ${CANDIDATES}::int) as ${kbArticles}`;
+interface PageOpts { staff: boolean; lang?: Locale; limit: number; categoryId?: string }
+type RankedRow = { id: string; title: string; body_text: string; locale: Locale; visibility: 'public' | 'internal'; category_id: string | null; category_name: string | null; score: number };
 
-/** Ranks `candidates` (a row source named like the table, so `rank` and the score read its columns). */
-async function pass(db: Executor, candidates: SQL, rank: SQL<number>, lang: Locale | undefined, limit: number): Promise<Hit[]> {
-  const langBoost = lang ? sql`case when ${kbArticles.locale} = ${lang} then 1.25 else 1 end` : sql`1`;
-  const score = sql<number>`(${rank}) * ${langBoost} * (1 + 0.04 * ln(1 + ${kbArticles.viewCount}) + 0.1 * ${kbArticles.helpfulCount}::float8 / (${kbArticles.helpfulCount} + ${kbArticles.notHelpfulCount} + 2))`;
-  // Ranked on ids and numbers first: the body and the category are read for the page only, not for every candidate.
-  const ranked = db.select({ rid: sql<string>`${kbArticles.id}`.as('rid'), score: sql<number>`${score}`.as('score'), views: sql<number>`${kbArticles.viewCount}`.as('views') })
-    .from(candidates)
-    .orderBy(sql`${score} desc`, sql`${kbArticles.viewCount} desc`, kbArticles.id)
-    .limit(limit).as('ranked');
-  const a = alias(kbArticles, 'a');
-  const rows = await db
-    .select({
-      id: a.id, title: a.title, bodyText: sql<string>`left(${a.bodyText}, 20000)`, locale: a.locale, visibility: a.visibility,
-      categoryId: a.categoryId, categoryName: kbCategories.name, score: ranked.score,
-    })
-    .from(ranked)
-    .innerJoin(a, eq(a.id, ranked.rid))
-    .leftJoin(kbCategories, eq(kbCategories.id, a.categoryId))
-    .orderBy(sql`${ranked.score} desc`, sql`${ranked.views} desc`, ranked.rid);
-  return rows.map((r) => ({ ...r, score: Number(r.score) }));
+/**
+ * One page: `ranks` (kb_word_ranks or kb_title_ranks, migration 0024) ranks ids on numbers only;
+ * the body, cut for snippets, and the category are read for the page's rows alone.
+ */
+async function page(db: Executor, ranks: SQL): Promise<Hit[]> {
+  const { rows } = await db.execute<RankedRow>(sql`select a.id, a.title, left(a.body_text, 20000) as body_text, a.locale, a.visibility, a.category_id,
+      k.name as category_name, r.score
+    from ${ranks} r join kb_articles a on a.id = r.id left join kb_categories k on k.id = a.category_id
+    order by r.score desc, r.view_count desc, r.id`);
+  return rows.map((r) => ({
+    id: r.id, title: r.title, bodyText: r.body_text, locale: r.locale, visibility: r.visibility, categoryId: r.category_id, categoryName: r.category_name, score: Number(r.score),
+  }));
 }
+
+/** A word search; the words travel as one jsonb parameter, `weight` scales a looser pass below every precise hit. */
+const wordPass = (db: Executor, groups: QueryGroup[], mode: 'all' | 'any' | 'all_but_one', weight: number, o: PageOpts) =>
+  page(db, sql`kb_word_ranks(kb_tsquery(${JSON.stringify(querySpec(groups))}::jsonb, ${mode}::text), ${o.staff}::boolean, ${o.categoryId ?? null}::uuid,
+    ${o.lang ?? null}::text, ${o.limit}::int, ${CANDIDATES}::int, ${weight}::float8)`);
+
+/** Titles by trigram similarity: the last resort for a mangled query. */
+const titlePass = (db: Executor, title: string, o: PageOpts) =>
+  page(db, sql`kb_title_ranks(${title}::text, ${o.staff}::boolean, ${o.categoryId ?? null}::uuid, ${o.lang ?? null}::text, ${o.limit}::int,
+    ${CANDIDATES}::int, ${TITLE_SIMILARITY}::real)`);
 
 /** The ranked hits of a query for this viewer, without snippets. */
 export async function findArticles(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string; relaxed: boolean }) {
   const groups = queryGroups(q);
   if (groups.length === 0) return { groups, hits: [] as Hit[] };
-  const precise = () => {
-    const all = groupsQuery(groups, 'all')!;
-    return pass(db, byWords(staff, all, opts.categoryId), sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${all})`, opts.lang, opts.limit);
-  };
-  let hits = await precise();
+  const page: PageOpts = { staff, lang: opts.lang, limit: opts.limit, categoryId: opts.categoryId };
+  let hits = await wordPass(db, groups, 'all', 1, page);
   // Spelling is looked up only when the words as typed found too little: most searches skip it.
-  if (opts.relaxed && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await precise();
+  if (opts.relaxed && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await wordPass(db, groups, 'all', 1, page);
   // The looser passes only when the precise one found nothing: they read many more rows.
   if (!opts.relaxed || hits.length > 0) return { groups, hits };
-  if (groups.length > 1) {
-    // Three words or more: all but one must match (still selective); two: either.
-    const loose = groups.length >= 3
-      ? sql`(${sql.join(groups.map((_, skip) => groupsQuery(groups.filter((__, i) => i !== skip), 'all')!), sql` || `)})`
-      : groupsQuery(groups, 'any')!;
-    // Scaled below every precise hit: an article holding all the words stays above those holding some.
-    hits.push(...await pass(db, byWords(staff, loose, opts.categoryId), sql<number>`ts_rank_cd(${kbArticles.searchVector}, ${loose}) * 0.5`, opts.lang, opts.limit));
-  }
+  // Three words or more: all but one must match (still selective); two: either. Scaled below every
+  // precise hit: an article holding all the words stays above those holding some.
+  if (groups.length > 1) hits.push(...await wordPass(db, groups, groups.length >= 3 ? 'all_but_one' : 'any', 0.5, page));
   if (hits.length === 0) {
     const title = searchTitleOf(q).slice(0, 200);
-    if (title.trim().length >= 2) {
-      const similar = db.select().from(kbArticles)
-        .where(and(visibleTo(staff), sql`${kbArticles.searchTitle} % ${title} and similarity(${kbArticles.searchTitle}, ${title}) >= ${TITLE_SIMILARITY}`, opts.categoryId ? eq(kbArticles.categoryId, opts.categoryId) : undefined))
-        .limit(CANDIDATES);
-      hits.push(...await pass(db, sql`(${similar}) as ${kbArticles}`, sql<number>`similarity(${kbArticles.searchTitle}, ${title}) * 0.01`, opts.lang, opts.limit));
-    }
+    if (title.trim().length >= 2) hits.push(...await titlePass(db, title, page));
   }
   return { groups, hits };
 }

@@ -40,14 +40,13 @@ function patternFor(q: string): RegExp | null {
   return re;
 }
 
-function matchRanges(text: string, q: string): Array<[number, number]> {
+/** Non-empty matches of `q` in `text`, lazily: a snippet stops reading at the end of its window. */
+function* matchRanges(text: string, q: string): Generator<[number, number]> {
   const re = patternFor(q);
-  if (!re) return [];
-  const ranges: Array<[number, number]> = [];
+  if (!re) return;
   for (const m of text.matchAll(re)) {
-    if (m[0].length > 0) ranges.push([m.index, m.index + m[0].length]);
+    if (m[0].length > 0) yield [m.index, m.index + m[0].length];
   }
-  return ranges;
 }
 
 /** Moves an index off the second half of a surrogate pair, so no emoji is cut in two. */
@@ -63,16 +62,19 @@ function safeIndex(text: string, i: number): number {
 export function snippet(text: string, q: string, options: { maxLength?: number } = {}): string {
   const maxLength = Math.max(20, options.maxLength ?? 160);
   const ranges = matchRanges(text, q);
+  const first = ranges.next();
   let start = 0;
-  if (ranges.length > 0 && text.length > maxLength) {
-    start = Math.max(0, Math.min(ranges[0]![0] - Math.floor(maxLength / 4), text.length - maxLength));
+  if (!first.done && text.length > maxLength) {
+    start = Math.max(0, Math.min(first.value[0] - Math.floor(maxLength / 4), text.length - maxLength));
   }
   start = safeIndex(text, start);
   const end = safeIndex(text, Math.min(text.length, start + maxLength));
   let html = start > 0 ? '…' : '';
   let at = start;
-  for (const [from, to] of ranges) {
-    if (to <= at || from >= end) continue;
+  for (let r = first; !r.done; r = ranges.next()) {
+    const [from, to] = r.value;
+    if (from >= end) break;
+    if (to <= at) continue;
     const a = Math.max(from, at);
     const b = Math.min(to, end);
     html += `${escapeHtml(text.slice(at, a))}<mark>${escapeHtml(text.slice(a, b))}</mark>`;
