@@ -111,6 +111,10 @@ describe('knowledge-base search', () => {
     const suggested = (await ok(t, 200, 'GET', `/api/v1/kb/suggest?q=${encodeURIComponent('退款审')}`, customer)).items;
     expect(suggested.map((s: Json) => s.id)).not.toContain(ids.internal);
     expect((await ok(t, 200, 'GET', `/api/v1/kb/suggest?q=${encodeURIComponent('如何申请')}`, null)).items[0].id).toBe(ids.refund);
+    // 开发票 is one word to jieba; and a question whose words no article holds all of still suggests.
+    const suggest = async (q: string) => (await ok(t, 200, 'GET', `/api/v1/kb/suggest?q=${encodeURIComponent(q)}`, null)).items.map((s: Json) => s.id);
+    expect(await suggest('怎么开发票')).toContain(ids.invoiceTw);
+    expect(await suggest('退款 zyxwvut')).toEqual([ids.refund]);
   });
 
   it('treats tsquery operators and SQL as text, and survives 10,000-character queries', async () => {

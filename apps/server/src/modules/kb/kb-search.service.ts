@@ -113,19 +113,19 @@ const titlePass = (db: Executor, title: string, o: PageOpts) =>
     ${CANDIDATES}::int, ${TITLE_SIMILARITY}::real)`);
 
 /** The ranked hits of a query for this viewer, without snippets. */
-export async function findArticles(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string; relaxed: boolean }) {
+export async function findArticles(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string; thorough: boolean }) {
   const groups = queryGroups(q);
   if (groups.length === 0) return { groups, hits: [] as Hit[] };
   const page: PageOpts = { staff, lang: opts.lang, limit: opts.limit, categoryId: opts.categoryId };
   let hits = await wordPass(db, groups, 'all', 1, page);
   // Spelling is looked up only when the words as typed found too little: most searches skip it.
-  if (opts.relaxed && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await wordPass(db, groups, 'all', 1, page);
+  if (opts.thorough && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await wordPass(db, groups, 'all', 1, page);
   // The looser passes only when the precise one found nothing: they read many more rows.
-  if (!opts.relaxed || hits.length > 0) return { groups, hits };
+  if (hits.length > 0) return { groups, hits };
   // Three words or more: all but one must match (still selective); two: either. Scaled below every
   // precise hit: an article holding all the words stays above those holding some.
   if (groups.length > 1) hits.push(...await wordPass(db, groups, groups.length >= 3 ? 'all_but_one' : 'any', 0.5, page));
-  if (hits.length === 0) {
+  if (opts.thorough && hits.length === 0) {
     const title = searchTitleOf(q).slice(0, 200);
     if (title.trim().length >= 2) hits.push(...await titlePass(db, title, page));
   }
@@ -158,7 +158,7 @@ async function withSnippets(db: Executor, hits: Hit[], groups: QueryGroup[]): Pr
 
 /** One search as the database and the snippets see it, uncached: what the API runs on a cache miss. */
 export async function runSearch(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string }): Promise<KbSearchResult[]> {
-  const { groups, hits } = await findArticles(db, staff, q, { ...opts, relaxed: true });
+  const { groups, hits } = await findArticles(db, staff, q, { ...opts, thorough: true });
   return withSnippets(db, hits, groups);
 }
 
@@ -172,10 +172,13 @@ export async function searchKb(deps: AppDeps, viewer: KbViewer, query: KbSearchQ
   return { items: [...items], query: q.slice(0, 200) };
 }
 
-/** As-you-type suggestions: one precise pass, titles only, nothing recorded. */
+/**
+ * As-you-type suggestions, titles only, nothing recorded: the words as typed and, when they find
+ * nothing together ("怎么开发票": no article holds 开 beside 发票), some of them; no spelling lookups.
+ */
 export async function suggestKb(deps: AppDeps, viewer: KbViewer, query: KbSuggestQuery): Promise<KbSuggestResponse> {
   const q = query.q.replace(/\u0000/g, '').slice(0, kbLimits.searchInput);
-  const { groups, hits } = await findArticles(deps.db, isKbStaff(viewer), q, { lang: query.lang, limit: query.limit, relaxed: false });
+  const { groups, hits } = await findArticles(deps.db, isKbStaff(viewer), q, { lang: query.lang, limit: query.limit, thorough: false });
   const hq = highlightQuery(groups);
   return { items: hits.map((h) => ({ id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300 }), locale: h.locale })) };
 }

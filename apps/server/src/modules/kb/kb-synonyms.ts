@@ -6,7 +6,7 @@
  */
 export const kbSynonymSets: readonly (readonly string[])[] = [
   ['退款', '退钱', '退货', '退费', '钱退回', 'refund', 'money back', 'reimburse'],
-  ['发票', '开票', '增值税发票', '专票', '普票', 'invoice', 'fapiao', 'receipt'],
+  ['发票', '开票', '开发票', '增值税发票', '专票', '普票', 'invoice', 'fapiao', 'receipt'],
   ['密码', '口令', 'password', 'passcode'],
   ['重置', '找回', '忘记', '重设', 'reset', 'forgot', 'recover'],
   ['登录', '登陆', '登入', 'login', 'log in', 'sign in', 'signin', 'logon'],
