@@ -89,6 +89,10 @@ describe('knowledge-base search', () => {
   it('finds 繁體 articles with 简体 queries and the other way round', async () => {
     expect(await found('电子发票')).toContain(ids.invoiceTw);
     expect(await found('申請退款')).toContain(ids.refund);
+    // Matched on the 简体 folding, shown as the article is written.
+    const hit = (await search('电子发票')).find((i) => i.id === ids.invoiceTw)!;
+    expect(hit.titleHtml).toBe('<mark>電子</mark><mark>發票</mark>開立');
+    expect(hit.snippetHtml).toBe('會員中心可以開立<mark>電子</mark><mark>發票</mark>。');
   });
 
   it("searches attachments' text (PDF and Word) and names the file in the result", async () => {

@@ -136,9 +136,8 @@ export async function findArticles(db: Executor, staff: boolean, q: string, opts
 async function withSnippets(db: Executor, hits: Hit[], groups: QueryGroup[]): Promise<KbSearchResult[]> {
   const hq = highlightQuery(groups);
   const results = hits.map((h) => {
-    const foldedBody = fold(h.bodyText);
     return {
-      id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300 }), snippetHtml: snippet(foldedBody, hq), categoryId: h.categoryId, categoryName: h.categoryName,
+      id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300, matchIn: fold(h.title) }), snippetHtml: snippet(h.bodyText, hq, { matchIn: fold(h.bodyText) }), categoryId: h.categoryId, categoryName: h.categoryName,
       locale: h.locale, visibility: h.visibility, score: Math.round(h.score * 1e6) / 1e6, attachmentName: null as string | null,
     };
   });
@@ -149,7 +148,7 @@ async function withSnippets(db: Executor, hits: Hit[], groups: QueryGroup[]): Pr
     for (const f of files) {
       const r = results.find((x) => x.id === f.articleId);
       if (!r || r.attachmentName) continue;
-      const s = snippet(fold(f.text), hq);
+      const s = snippet(f.text, hq, { matchIn: fold(f.text) });
       if (s.includes('<mark>')) Object.assign(r, { snippetHtml: s, attachmentName: f.filename });
     }
   }
@@ -180,5 +179,5 @@ export async function suggestKb(deps: AppDeps, viewer: KbViewer, query: KbSugges
   const q = query.q.replace(/\u0000/g, '').slice(0, kbLimits.searchInput);
   const { groups, hits } = await findArticles(deps.db, isKbStaff(viewer), q, { lang: query.lang, limit: query.limit, thorough: false });
   const hq = highlightQuery(groups);
-  return { items: hits.map((h) => ({ id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300 }), locale: h.locale })) };
+  return { items: hits.map((h) => ({ id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300, matchIn: fold(h.title) }), locale: h.locale })) };
 }

@@ -21,6 +21,12 @@ describe('snippet', () => {
     expect(snippet('<script>', 'script')).toBe('&lt;<mark>script</mark>&gt;');
   });
 
+  it('shows the text as written while matching its folded form, when the two line up', () => {
+    expect(snippet('申請退款', '申请', { matchIn: '申请退款' })).toBe('<mark>申請</mark>退款');
+    // A folding of another length cannot carry positions over: the folded text is shown.
+    expect(snippet('軟體', '软件', { matchIn: '软件啊' })).toBe('<mark>软件</mark>啊');
+  });
+
   it('marks hyphenated words and part numbers', () => {
     expect(snippet('Turn on two-factor login for SKU-42', 'two-factor SKU-42')).toBe('Turn on <mark>two-factor</mark> login for <mark>SKU-42</mark>');
   });

@@ -57,11 +57,15 @@ function safeIndex(text: string, i: number): number {
 
 /**
  * An HTML excerpt of `text` of about `maxLength` characters around the first match of `q`, with every
- * match in <mark>…</mark>. Without a match it is the start of the text.
+ * match in <mark>…</mark>. Without a match it is the start of the text. `matchIn` is the text the
+ * matches are looked for in when it differs from what is shown (繁體 shown, its 简体 folding
+ * matched): used only when it is as long as `text`, so positions carry over; else it is shown.
  */
-export function snippet(text: string, q: string, options: { maxLength?: number } = {}): string {
+export function snippet(shown: string, q: string, options: { maxLength?: number; matchIn?: string } = {}): string {
   const maxLength = Math.max(20, options.maxLength ?? 160);
-  const ranges = matchRanges(text, q);
+  const matchIn = options.matchIn ?? shown;
+  const text = matchIn.length === shown.length ? shown : matchIn;
+  const ranges = matchRanges(matchIn, q);
   const first = ranges.next();
   let start = 0;
   if (!first.done && text.length > maxLength) {
