@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ImapFlow } from 'imapflow';
+import { tsImport } from 'tsx/esm/api';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -114,79 +114,8 @@ async function rawInserts(exec, customerId) {
   return { rate: MESSAGES / ((performance.now() - t0) / 1000) };
 }
 
-/** A throw-away Dovecot (see apps/server/src/test/dovecot.ts for the commented original). */
-async function startDovecot() {
-  const dir = tempDir('kefu-bench-dovecot-');
-  fs.chmodSync(dir, 0o755);
-  const port = await freePort();
-  let uid = process.getuid();
-  let gid = process.getgid();
-  if (uid === 0) [uid, gid] = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('dovecot:')).split(':').slice(2, 4).map(Number);
-  for (const d of ['run', 'state', 'mail']) fs.mkdirSync(path.join(dir, d));
-  fs.chownSync(path.join(dir, 'mail'), uid, gid);
-  fs.writeFileSync(path.join(dir, 'users'), `bench:{PLAIN}bench-password:${uid}:${gid}::${path.join(dir, 'mail')}::\n`);
-  fs.writeFileSync(path.join(dir, 'dovecot.conf'), `protocols = imap
-listen = 127.0.0.1
-base_dir = ${dir}/run
-state_dir = ${dir}/state
-instance_name = kefu-bench-${port}
-log_path = ${dir}/dovecot.log
-ssl = no
-first_valid_uid = ${uid}
-first_valid_gid = ${gid}
-disable_plaintext_auth = no
-mail_location = maildir:${dir}/mail/Maildir
-default_login_user = dovenull
-default_internal_user = dovecot
-service imap-login {
-  inet_listener imap {
-    address = 127.0.0.1
-    port = ${port}
-  }
-  inet_listener imaps {
-    port = 0
-  }
-  chroot =
-}
-service anvil {
-  chroot =
-}
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${dir}/users
-}
-userdb {
-  driver = passwd-file
-  args = username_format=%u ${dir}/users
-}
-`);
-  const child = spawn('/usr/sbin/dovecot', ['-c', path.join(dir, 'dovecot.conf'), '-F'], { stdio: 'ignore', detached: true });
-  let client;
-  for (let i = 0; ; i++) {
-    try {
-      client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: 'bench', pass: 'bench-password' }, logger: false, disableAutoIdle: true });
-      client.on('error', () => undefined);
-      await client.connect();
-      break;
-    } catch (err) {
-      if (i > 100) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    port, client,
-    close: async () => {
-      await client.logout().catch(() => undefined);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
+/** A throw-away Dovecot: the tests' own (apps/server/src/test/dovecot.ts). */
+const startDovecot = async () => (await tsImport('../../apps/server/src/test/dovecot.ts', import.meta.url)).startDovecot();
 
 async function runEngine({ label, env, openQuery, exclusive }) {
   const port = await freePort();
@@ -207,15 +136,12 @@ async function runEngine({ label, env, openQuery, exclusive }) {
   const dovecot = await startDovecot();
   process.stdout.write(`  [${label}] appending ${fmt(IMAP_MESSAGES)} messages to Dovecot…`);
   const folder = `Bench${run}`;
-  await dovecot.client.mailboxCreate(folder);
-  for (let i = 0; i < IMAP_MESSAGES; i++) {
-    await dovecot.client.append(folder, mail({ from: `imap${i % SENDERS}.${run}@bench.example`, messageId: `imap.${run}.${i}@bench.example`, subject: `IMAP ${i}` }));
-  }
+  await dovecot.append(Array.from({ length: IMAP_MESSAGES }, (_, i) => mail({ from: `imap${i % SENDERS}.${run}@bench.example`, messageId: `imap.${run}.${i}@bench.example`, subject: `IMAP ${i}` })), folder);
   console.log(' done');
   const t0 = performance.now();
   const mailbox = await api(base, cookie, 'POST', '/api/v1/mailboxes', {
     name: 'IMAP bench', address: `imap-${run}@localhost`,
-    imap: { host: '127.0.0.1', port: dovecot.port, tls: false, user: 'bench', password: 'bench-password', folder, pollIntervalSeconds: 3600 },
+    imap: { host: '127.0.0.1', port: dovecot.port, tls: false, user: dovecot.user, password: dovecot.password, folder, pollIntervalSeconds: 3600 },
   });
   let imported = 0;
   let pollError = null;
