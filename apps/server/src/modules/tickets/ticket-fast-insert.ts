@@ -1,6 +1,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { createBatcher } from '../../platform/db/batcher.js';
+import { executeNamed } from '../../platform/db/named-query.js';
 import { indexText, weightedVector } from '../../platform/search/index.js';
 import type { TicketRow } from './tickets.repository.js';
 import { tickets } from './tickets.tables.js';
@@ -97,7 +98,7 @@ const x = (column: string) => sql.raw(`x.${column}`);
  */
 async function insertTicketsFast(db: Executor, batch: FastTicket[]): Promise<FastResult[]> {
   const input = JSON.stringify(batch.map(toInput));
-  const result = await db.execute<Record<string, unknown>>(sql`
+  const result = await executeNamed<Record<string, unknown>>(db, 'kefu_insert_tickets_fast', sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as x(ord int, id uuid, subject text, s_cjk text, s_other text, type text,
         channel text, priority text, requester_id uuid, team_id uuid, tags text[], custom_fields jsonb, complaint_category text,
