@@ -59,11 +59,13 @@ export async function lockStaleUpload(db: Executor, id: string, cutoff: Date) {
 export const deleteAttachment = (db: Executor, id: string) => db.delete(attachments).where(eq(attachments.id, id));
 
 /**
- * Whether any row still points at these bytes: an attachment, or a stored email's raw .eml
- * (`mail_messages.raw_blob_key`, named in SQL: the mail module builds on this one, not the reverse).
+ * Whether any row still points at these bytes: an attachment, a stored email's raw .eml
+ * (`mail_messages.raw_blob_key`) or a knowledge-base document (`kb_attachments`); the last two are
+ * named in SQL, as those modules build on this one, not the reverse.
  */
 export async function isBlobReferenced(db: Executor, sha256: string): Promise<boolean> {
   const rows = await db.execute<{ one: number }>(sql`select 1 as one from ${attachments} where ${attachments.sha256} = ${sha256}
-    union all select 1 from mail_messages where raw_blob_key = ${sha256} limit 1`);
+    union all select 1 from mail_messages where raw_blob_key = ${sha256}
+    union all select 1 from kb_attachments where sha256 = ${sha256} limit 1`);
   return rows.rows.length > 0;
 }

@@ -67,16 +67,24 @@ export async function storeUpload(deps: AppDeps, blobs: BlobStore, ctx: RequestC
 }
 
 /**
+ * For a transaction about to record a row pointing at stored bytes. Identical bytes found already
+ * stored were not written again, and the stale-upload sweep may have deleted them since; under the
+ * blob's lock (held to the commit, the sweep deletes under it too) a row is only recorded for a blob
+ * that exists.
+ */
+export async function holdStoredBlob(tx: Executor, blobs: BlobStore, sha256: string) {
+  await repo.lockBlob(tx, sha256);
+  if (!(await blobs.has(sha256))) throw new AppError('unavailable', 'The file was removed from storage while it was being uploaded; send it again');
+}
+
+/**
  * Records a stored upload for its uploader, once the whole request was read without fault (a
  * refused request leaves at most an unreferenced blob, never an attachment).
  */
 export async function recordUpload(deps: AppDeps, blobs: BlobStore, ctx: RequestContext, u: StoredUpload): Promise<AttachmentDto> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    // Identical bytes found already stored were not written again, and the stale-upload sweep may
-    // have deleted them since; under the blob's lock, a row is only recorded for a blob that exists.
-    await repo.lockBlob(tx, u.sha256);
-    if (!(await blobs.has(u.sha256))) throw new AppError('unavailable', 'The file was removed from storage while it was being uploaded; send it again');
+    await holdStoredBlob(tx, blobs, u.sha256);
     const row = await repo.insertAttachment(tx, {
       id: uuidv7(now.getTime()), sha256: u.sha256, size: u.size, contentType: u.contentType, claimedType: u.claimedType, filename: u.filename, ...u.uploader, createdAt: now,
     });

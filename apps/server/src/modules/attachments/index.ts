@@ -1,5 +1,5 @@
 export { attachmentsRoutes } from './attachments.routes.js';
-export { attachmentsOfMessages, linkAttachments, presentAttachment, storeUpload, type AttachmentDto, type StoredUpload } from './attachments.service.js';
+export { attachmentsOfMessages, holdStoredBlob, linkAttachments, presentAttachment, storeUpload, type AttachmentDto, type StoredUpload } from './attachments.service.js';
 // The knowledge base stores its documents with the same detection and serving rules.
 export { servingOf } from './content-type.js';
 export { contentDisposition } from './filenames.js';

@@ -11,7 +11,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { BlobNotFoundError, BlobTooLargeError, type BlobStore } from '../../platform/storage/index.js';
 import { recordAudit } from '../audit/index.js';
 import { contextOf } from '../auth/index.js';
-import { contentDisposition, servingOf, storeUpload, type StoredUpload } from '../attachments/index.js';
+import { contentDisposition, holdStoredBlob, servingOf, storeUpload, type StoredUpload } from '../attachments/index.js';
 import { extractText } from './extract-text.js';
 import { dayOf } from './kb-feedback.service.js';
 import { canReadArticle, requireKbEditor, viewerOf } from './kb.policy.js';
@@ -74,6 +74,7 @@ async function receive(deps: AppDeps, blobs: BlobStore, request: FastifyRequest)
   const now = deps.clock.now();
   const u = stored;
   return inTransaction(deps.db, async (tx) => {
+    await holdStoredBlob(tx, blobs, u.sha256);
     const [row] = await tx.insert(kbAttachments).values({
       id: uuidv7(now.getTime()), sha256: u.sha256, size: u.size, contentType: u.contentType, filename: u.filename, extractedText: text, uploadedById: actor.userId, createdAt: now,
     }).returning();
