@@ -33,8 +33,20 @@ export const attachmentsOfMessageIds = (db: Executor, messageIds: string[]) =>
  * Serializes, per content hash, recording an upload against deleting the blob: whoever comes second
  * sees what the first did (the new row, or the blob gone). Held until the transaction ends.
  */
+const blobLockKey = (sha256: string) => `kefu-blob:${sha256}`;
+
 export const lockBlob = (db: Executor, sha256: string) =>
-  db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kefu-blob:${sha256}`}, 0))`);
+  db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${blobLockKey(sha256)}, 0))`);
+
+/**
+ * The same lock for several blobs in one statement (a stored email and its attachments): sorted, so
+ * two writers sharing bytes cannot deadlock; the list travels as JSON, which drizzle does not spread
+ * into separate parameters.
+ */
+export async function lockBlobs(db: Executor, sha256s: string[]) {
+  const keys = [...new Set(sha256s)].sort().map(blobLockKey);
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) with ordinality as u(k, n) order by n`);
+}
 
 /** The oldest uploads never attached to a message, created before `cutoff`. */
 export const staleUploads = (db: Executor, cutoff: Date, limit: number) =>

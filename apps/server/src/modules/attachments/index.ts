@@ -4,6 +4,7 @@ export { attachmentsOfMessages, holdStoredBlob, linkAttachments, presentAttachme
 export { servingOf } from './content-type.js';
 export { contentDisposition } from './filenames.js';
 export { attachments } from './attachments.tables.js';
+export { lockBlobs } from './attachments.repository.js';
 export { defineAttachmentJobs, deleteStaleUploads, DELETE_STALE_UPLOADS } from './delete-stale-uploads.job.js';
 export { detectContentType, SNIFF_BYTES } from './content-type.js';
 export { cleanFilename } from './filenames.js';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.js';
 import { attachments } from '../attachments/index.js';
 import { tickets } from '../tickets/index.js';
@@ -18,16 +18,6 @@ export async function findByMessageIds(db: Executor, ids: string[]) {
 export const findByContentHash = async (db: Executor, hash: string) =>
   (await db.select().from(mailMessages).where(and(isNull(mailMessages.messageId), eq(mailMessages.contentHash, hash))).limit(1))[0];
 
-/** Tickets of stored or sent messages among `ids` (Message-IDs), for threading by In-Reply-To/References. */
-export async function ticketsOfMessageIds(db: Executor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ messageId: mailMessages.messageId, ticketId: mailMessages.ticketId })
-    .from(mailMessages)
-    .where(and(inArray(mailMessages.messageId, ids), isNotNull(mailMessages.ticketId)));
-  return new Map(rows.map((r) => [r.messageId!, r.ticketId!]));
-}
-
 export const ticketIdByNumber = async (db: Executor, number: number) =>
   (await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.number, number)).limit(1))[0]?.id;
 
@@ -46,17 +36,6 @@ export async function addParticipants(db: Executor, ticketId: string, rows: { cu
     .insert(ticketParticipants)
     .values(rows.map((r) => ({ ticketId, customerId: r.customerId, role: r.role, createdAt: now })))
     .onConflictDoNothing();
-}
-
-/**
- * Serializes, per content hash, recording a row that points at a blob against the stale-upload
- * sweep deleting it (the same lock as attachments' `lockBlob`, for several blobs in one statement;
- * sorted, so two messages sharing bytes cannot deadlock; the list travels as JSON, which drizzle
- * does not spread into separate parameters).
- */
-export async function lockBlobs(db: Executor, sha256s: string[]) {
-  const keys = [...new Set(sha256s)].sort().map((s) => `kefu-blob:${s}`);
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(k, 0)) from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) with ordinality as u(k, n) order by n`);
 }
 
 export const insertMailMessage = async (db: Executor, row: typeof mailMessages.$inferInsert) =>

@@ -20,7 +20,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { MailMalformedError, MailTooLargeError, contentHash, parseMail, type ParsedMail } from '../../platform/mail/parse/index.js';
 import type { BlobStore } from '../../platform/storage/index.js';
-import { cleanFilename, detectContentType, SNIFF_BYTES } from '../attachments/index.js';
+import { cleanFilename, detectContentType, lockBlobs, SNIFF_BYTES } from '../attachments/index.js';
 import { systemContext, type RequestContext } from '../auth/index.js';
 import { findOrCreateCustomer } from '../customers/index.js';
 import { addCustomerMessage, lockTicket, openTicketForCustomer, toSafeHtml } from '../tickets/index.js';
@@ -287,7 +287,7 @@ async function store(deps: MailDeps, tx: Tx, a: StoreArgs): Promise<IngestResult
  */
 async function keepBlobs(deps: MailDeps, tx: Tx, raw: { bytes: Buffer; sha256: string; stored: Promise<{ sha256: string }> }, files: StoredFile[]) {
   if ((await raw.stored).sha256 !== raw.sha256) throw new Error('the raw message changed while it was stored');
-  await repo.lockBlobs(tx, [raw.sha256, ...files.map((f) => f.sha256)]);
+  await lockBlobs(tx, [raw.sha256, ...files.map((f) => f.sha256)]);
   if (!(await deps.blobs.has(raw.sha256))) await deps.blobs.put(raw.bytes, { maxBytes: deps.config.mailMaxBytes });
   for (const f of files) {
     if (!(await deps.blobs.has(f.sha256))) throw new Error(`attachment bytes ${f.sha256} were removed while the message was stored; retry`);

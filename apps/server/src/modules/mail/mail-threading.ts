@@ -32,13 +32,12 @@ export function threadIds(mail: { inReplyTo: string | null; references: string[]
 /**
  * The ticket a message answers: In-Reply-To first (the message it replies to), then References
  * from the newest back, matched against Message-IDs we stored or sent; else the subject token.
- * `found` is the caller's lookup of `threadIds` (Message-ID → ticket), when it already made one.
+ * `tickets` is the caller's lookup of `threadIds` (Message-ID → ticket), made with its dedupe query.
  */
 export async function findThread(
-  db: Executor, mail: { inReplyTo: string | null; references: string[]; subject: string }, found?: Map<string, string>,
+  db: Executor, mail: { inReplyTo: string | null; references: string[]; subject: string }, tickets: Map<string, string>,
 ): Promise<ThreadMatch> {
   const ids = threadIds(mail);
-  const tickets = found ?? (await repo.ticketsOfMessageIds(db, ids));
   const inReplyTo = bareMessageId(mail.inReplyTo);
   for (const id of ids) {
     if (tickets.has(id)) return { ticketId: tickets.get(id)!, by: id === inReplyTo ? 'in-reply-to' : 'references' };
