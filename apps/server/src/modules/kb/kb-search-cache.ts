@@ -16,6 +16,7 @@
 import type { KbSearchResult } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/client.js';
+import { setBounded } from '../../platform/bounded-map.js';
 import { sharedCache } from '../../platform/realtime/shared-cache.js';
 
 const TTL_MS = 60_000;
@@ -40,8 +41,7 @@ export async function cachedSearch(deps: AppDeps, key: string, load: () => Promi
     return hit;
   }
   const fresh = Object.freeze(await load());
-  if (results.size >= max) results.delete(results.keys().next().value!);
-  results.set(key, fresh);
+  setBounded(results, key, fresh, max);
   return fresh;
 }
 

@@ -12,6 +12,7 @@
 import { Converter } from 'opencc-js/t2cn';
 import type { SQL } from 'drizzle-orm';
 import { queryTerms, toSearchVector, type QueryTerm } from '../../platform/search/index.js';
+import { setBounded } from '../../platform/bounded-map.js';
 import { kbChineseStopWords, kbEnglishStopWords, kbSynonymSets } from './kb-synonyms.js';
 
 const toSimplified = Converter({ from: 'twp', to: 'cn' });
@@ -80,8 +81,7 @@ export function kbQueryTerms(q: string): readonly Term[] {
   if (!terms) {
     terms = Object.freeze(queryTerms(fold(q)).map((t) => Object.freeze(lower(t))));
     if (q.length > TERMS_KEY_MAX) return terms;
-    if (termsOf.size >= TERMS_CACHED) termsOf.delete(termsOf.keys().next().value!);
-    termsOf.set(q, terms);
+    setBounded(termsOf, q, terms, TERMS_CACHED);
   }
   return terms;
 }

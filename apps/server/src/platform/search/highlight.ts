@@ -8,6 +8,7 @@
  * shown as HTML.
  */
 import { queryTerms } from './segment.js';
+import { setBounded } from '../bounded-map.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -35,8 +36,7 @@ function patternFor(q: string): RegExp | null {
     t.kind === 'cjk' ? escapeRegex(t.text) : `(?<![\\p{Script=Latin}\\p{N}])${escapeRegex(root(t.text))}[\\p{Script=Latin}\\p{M}\\p{N}]*`,
   );
   const re = patterns.length ? new RegExp(patterns.join('|'), 'giu') : null;
-  if (patternOf.size >= PATTERNS_CACHED) patternOf.delete(patternOf.keys().next().value!);
-  patternOf.set(q, re);
+  setBounded(patternOf, q, re, PATTERNS_CACHED);
   return re;
 }
 
