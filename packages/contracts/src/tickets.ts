@@ -29,9 +29,15 @@ export const statusMoves: Record<TicketStatus, readonly TicketStatus[]> = {
 
 export const ticketLimits = { subject: 300, body: 200_000, tags: 50, ratingComment: 2000 } as const;
 
+/** Statuses in which the requester may rate a request. */
+export const ratableStatuses: readonly TicketStatus[] = ['resolved', 'closed'];
+export const isRatable = (status: TicketStatus) => ratableStatuses.includes(status);
+
 /** The requester's satisfaction (CSAT) with a resolved or closed request: 1 very unhappy … 5 very happy. */
+const ratingScoreSchema = z.number().int().min(1).max(5);
+
 export const ticketRatingSchema = z.object({
-  score: z.number().int().min(1).max(5),
+  score: ratingScoreSchema,
   /** Plain text as typed, never HTML: render it as text. */
   comment: z.string().nullable(),
   /** When the current score was given (a new rating replaces the old one). */
@@ -41,7 +47,7 @@ export type TicketRating = z.infer<typeof ticketRatingSchema>;
 
 export const rateTicketBodySchema = z
   .object({
-    score: z.number().int().min(1).max(5),
+    score: ratingScoreSchema,
     /** Plain text; an empty or blank comment is stored as none. */
     comment: z.string().max(ticketLimits.ratingComment).optional(),
   })

@@ -3,7 +3,7 @@
  * optional comment. Rating again replaces the score (as Zendesk does); sending the same rating
  * twice changes nothing. Staff read the rating on the ticket; they never give one.
  */
-import { rateTicketBodySchema, type RateTicketBody, type Ticket } from '@kefu/contracts';
+import { isRatable, rateTicketBodySchema, type RateTicketBody, type Ticket } from '@kefu/contracts';
 import type { AppDeps } from '../../platform/context.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError, notFound } from '../../platform/http/app-error.js';
@@ -14,8 +14,6 @@ import { findRating, upsertRating } from './ticket-rating.repository.js';
 import { changedWhileSaving } from './tickets.policy.js';
 import * as repo from './tickets.repository.js';
 import { present } from './tickets.service.js';
-
-const ratable = new Set(['resolved', 'closed']);
 
 export async function rateTicket(deps: AppDeps, ctx: RequestContext, ticketId: string, input: RateTicketBody): Promise<Ticket> {
   // A rating is the customer's own word on how they were served: staff giving one would skew it.
@@ -34,7 +32,7 @@ export async function rateTicket(deps: AppDeps, ctx: RequestContext, ticketId: s
     // Colleagues of a shared organization see the request, but the rating is the requester's.
     if (t.requesterId !== customerId) throw new AppError('forbidden', 'Only the customer who opened this request can rate it');
     if (t.mergedIntoId) throw new AppError('conflict', 'This request was merged into another; rate that one instead');
-    if (!ratable.has(t.status)) {
+    if (!isRatable(t.status)) {
       throw new AppError('conflict', `A request can be rated once it is resolved or closed; this one is ${t.status}`, {
         errors: [{ field: 'status', message: `is ${t.status}; rating needs resolved or closed` }],
       });

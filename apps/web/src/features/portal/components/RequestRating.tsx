@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Input, Rate, Typography } from 'antd';
 import { SmileOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ticketLimits, type Ticket } from '@kefu/contracts';
+import { isRatable, ticketLimits, type Ticket } from '@kefu/contracts';
 import { problemMessage } from '../../../shared/api/problem-message';
 import { formatDateTime } from '../../../shared/ui/format';
 import { rateRequest } from '../api';
@@ -30,7 +30,7 @@ export function RequestRating({ ticket, onChanged }: { ticket: Ticket; onChanged
     },
     onError: (error) => void message.error(problemMessage(error, t)),
   });
-  if ((ticket.status !== 'resolved' && ticket.status !== 'closed') || ticket.mergedIntoId) return null;
+  if (!isRatable(ticket.status) || ticket.mergedIntoId) return null;
   const tooltips = levels.map((n) => t(`portalRequests.rating.levels.${n}`));
 
   const startEditing = () => {

@@ -1,5 +1,6 @@
 import { Flex, Rate, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isRatable } from '@kefu/contracts';
 import { formatDateTime } from '../../../shared/ui/format';
 import type { Ticket } from '../types';
 
@@ -10,7 +11,7 @@ import type { Ticket } from '../types';
 export function RatingSummary({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const rating = ticket.rating;
-  if (!rating && ticket.status !== 'resolved' && ticket.status !== 'closed') return null;
+  if (!rating && !isRatable(ticket.status)) return null;
   return (
     <div data-testid="ticket-rating" data-score={rating?.score ?? ''}>
       <Typography.Text type="secondary" style={{ display: 'block', margin: '14px 0 4px', fontSize: 12 }}>
