@@ -119,6 +119,7 @@ describe('knowledge-base search', () => {
     const suggest = async (q: string) => (await ok(t, 200, 'GET', `/api/v1/kb/suggest?q=${encodeURIComponent(q)}`, null)).items.map((s: Json) => s.id);
     expect(await suggest('怎么开发票')).toContain(ids.invoiceTw);
     expect(await suggest('退款 zyxwvut')).toEqual([ids.refund]);
+    expect(await suggest('如何开电子发票')).toContain(ids.invoiceTw);
   });
 
   it('treats tsquery operators and SQL as text, and survives 10,000-character queries', async () => {

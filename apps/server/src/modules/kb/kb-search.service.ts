@@ -116,31 +116,33 @@ const titlePass = (db: Executor, title: string, o: PageOpts) =>
 export async function findArticles(db: Executor, staff: boolean, q: string, opts: { lang?: Locale; limit: number; categoryId?: string; thorough: boolean }) {
   const groups = queryGroups(q);
   if (groups.length === 0) return { groups, hits: [] as Hit[] };
-  const page: PageOpts = { staff, lang: opts.lang, limit: opts.limit, categoryId: opts.categoryId };
-  let hits = await wordPass(db, groups, 'all', 1, page);
+  const scope: PageOpts = { staff, lang: opts.lang, limit: opts.limit, categoryId: opts.categoryId };
+  let hits = await wordPass(db, groups, 'all', 1, scope);
   // Spelling is looked up only when the words as typed found too little: most searches skip it.
-  if (opts.thorough && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await wordPass(db, groups, 'all', 1, page);
+  if (opts.thorough && hits.length < GOOD_ENOUGH && (await addCorrections(db, groups))) hits = await wordPass(db, groups, 'all', 1, scope);
   // The looser passes only when the precise one found nothing: they read many more rows.
   if (hits.length > 0) return { groups, hits };
   // Three words or more: all but one must match (still selective); two: either. Scaled below every
   // precise hit: an article holding all the words stays above those holding some.
-  if (groups.length > 1) hits.push(...await wordPass(db, groups, groups.length >= 3 ? 'all_but_one' : 'any', 0.5, page));
+  if (groups.length > 1) hits.push(...await wordPass(db, groups, groups.length >= 3 ? 'all_but_one' : 'any', 0.5, scope));
   if (opts.thorough && hits.length === 0) {
     const title = searchTitleOf(q).slice(0, 200);
-    if (title.trim().length >= 2) hits.push(...await titlePass(db, title, page));
+    if (title.trim().length >= 2) hits.push(...await titlePass(db, title, scope));
   }
   return { groups, hits };
 }
 
+/** Text as written with the words of `hq` marked where its 简体 folding matches them. */
+const marked = (text: string, hq: string, maxLength?: number) => snippet(text, hq, { maxLength, matchIn: fold(text) });
+const markedTitle = (title: string, hq: string) => marked(title, hq, 300);
+
 /** Snippets: the body around the first match, or else a matching attached document. */
 async function withSnippets(db: Executor, hits: Hit[], groups: QueryGroup[]): Promise<KbSearchResult[]> {
   const hq = highlightQuery(groups);
-  const results = hits.map((h) => {
-    return {
-      id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300, matchIn: fold(h.title) }), snippetHtml: snippet(h.bodyText, hq, { matchIn: fold(h.bodyText) }), categoryId: h.categoryId, categoryName: h.categoryName,
-      locale: h.locale, visibility: h.visibility, score: Math.round(h.score * 1e6) / 1e6, attachmentName: null as string | null,
-    };
-  });
+  const results = hits.map((h) => ({
+    id: h.id, title: h.title, titleHtml: markedTitle(h.title, hq), snippetHtml: marked(h.bodyText, hq), categoryId: h.categoryId, categoryName: h.categoryName,
+    locale: h.locale, visibility: h.visibility, score: Math.round(h.score * 1e6) / 1e6, attachmentName: null as string | null,
+  }));
   const unmarked = results.filter((r) => !r.snippetHtml.includes('<mark>') && !r.titleHtml.includes('<mark>')).map((r) => r.id);
   if (unmarked.length) {
     const files = await db.select({ articleId: kbAttachments.articleId, filename: kbAttachments.filename, text: sql<string>`left(${kbAttachments.extractedText}, 50000)` })
@@ -148,7 +150,7 @@ async function withSnippets(db: Executor, hits: Hit[], groups: QueryGroup[]): Pr
     for (const f of files) {
       const r = results.find((x) => x.id === f.articleId);
       if (!r || r.attachmentName) continue;
-      const s = snippet(f.text, hq, { matchIn: fold(f.text) });
+      const s = marked(f.text, hq);
       if (s.includes('<mark>')) Object.assign(r, { snippetHtml: s, attachmentName: f.filename });
     }
   }
@@ -173,11 +175,11 @@ export async function searchKb(deps: AppDeps, viewer: KbViewer, query: KbSearchQ
 
 /**
  * As-you-type suggestions, titles only, nothing recorded: the words as typed and, when they find
- * nothing together ("怎么开发票": no article holds 开 beside 发票), some of them; no spelling lookups.
+ * nothing together ("如何开电子发票": no article holds 开 beside 电子发票), some of them; no spelling lookups.
  */
 export async function suggestKb(deps: AppDeps, viewer: KbViewer, query: KbSuggestQuery): Promise<KbSuggestResponse> {
   const q = query.q.replace(/\u0000/g, '').slice(0, kbLimits.searchInput);
   const { groups, hits } = await findArticles(deps.db, isKbStaff(viewer), q, { lang: query.lang, limit: query.limit, thorough: false });
   const hq = highlightQuery(groups);
-  return { items: hits.map((h) => ({ id: h.id, title: h.title, titleHtml: snippet(h.title, hq, { maxLength: 300, matchIn: fold(h.title) }), locale: h.locale })) };
+  return { items: hits.map((h) => ({ id: h.id, title: h.title, titleHtml: markedTitle(h.title, hq), locale: h.locale })) };
 }
