@@ -85,10 +85,10 @@ function decodeIso2022Jp(bytes: Buffer): string {
 /** Decodes `bytes` declared as `label` (empty when undeclared). Never throws. */
 export function decodeBytes(bytes: Buffer, label: string | null | undefined, hint?: string): Decoded {
   const declared = normalizeCharset(label);
-  const preferred = hint ? widened[normalizeCharset(hint)] ?? normalizeCharset(hint) : undefined;
   if (isAscii(bytes) && !/^(utf-?7|unicode-1-1-utf-7|iso-2022|utf-?16|utf-?32|ucs-?2)/.test(declared)) {
     return { text: bytes.toString('latin1'), problem: null };
   }
+  const preferred = hint ? widened[normalizeCharset(hint)] ?? normalizeCharset(hint) : undefined;
   const target = widened[declared] ?? declared;
   if (target === '' || target === 'utf8') {
     const utf8 = validUtf8(bytes);
@@ -99,11 +99,12 @@ export function decodeBytes(bytes: Buffer, label: string | null | undefined, hin
   if (target === 'windows-1252') {
     // Western labels are the default of many old gateways, also on Chinese, Japanese or Korean text:
     // only a clear double-byte reading overrides them (detectCharset leans to Latin otherwise).
+    const asciiLabel = declared === 'us-ascii' || declared === 'ascii';
     const utf8 = validUtf8(bytes);
-    if (utf8 !== null) return { text: utf8, problem: declared === 'us-ascii' || declared === 'ascii' ? null : `declared ${declared} but the bytes are UTF-8; decoded as utf-8` };
+    if (utf8 !== null) return { text: utf8, problem: asciiLabel ? null : `declared ${declared} but the bytes are UTF-8; decoded as utf-8` };
     const guess = detectCharset(bytes, preferred);
     if (guess.charset !== 'windows-1252') return { text: guess.text, problem: `declared ${declared} but the bytes read as ${guess.charset}; decoded as ${guess.charset}` };
-    return { text: guess.text, problem: declared === 'us-ascii' || declared === 'ascii' ? `8-bit bytes declared ${declared} decoded as windows-1252` : null };
+    return { text: guess.text, problem: asciiLabel ? `8-bit bytes declared ${declared} decoded as windows-1252` : null };
   }
   if (target.startsWith('iso-2022-jp')) return { text: decodeIso2022Jp(bytes), problem: null };
   if (iconv.encodingExists(target)) {
