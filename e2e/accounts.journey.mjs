@@ -84,6 +84,9 @@ export async function run({ page, context, baseURL, admin, root }) {
     // ---- Forgot password → mailed link → new password → signed in; the old password stops working.
     await page.goto(`${baseURL}/login`);
     await page.getByRole('link', { name: a.login.forgot }).click();
+    // The sign-in page has an email field too: fill only once the next page is the one showing.
+    await page.waitForURL(/\/forgot-password$/);
+    await page.getByRole('button', { name: a.forgot.submit }).waitFor();
     await page.getByLabel(zh.login.email).fill(email);
     await page.getByRole('button', { name: a.forgot.submit }).click();
     await page.waitForURL(/\/check-email\?for=reset/);
@@ -99,6 +102,8 @@ export async function run({ page, context, baseURL, admin, root }) {
 
     // ---- A sign-in link instead of a password.
     await page.getByRole('link', { name: a.login.withLink }).click();
+    await page.waitForURL(/\/login-link$/);
+    await page.getByRole('button', { name: a.loginLink.submit }).waitFor();
     await page.getByLabel(zh.login.email).fill(email);
     await page.getByRole('button', { name: a.loginLink.submit }).click();
     await page.waitForURL(/\/check-email\?for=link/);
